@@ -1,0 +1,343 @@
+package id.pantau.storage.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import id.pantau.storage.s3.ObjectStoreException.Reason;
+import io.minio.BucketExistsArgs;
+import io.minio.Checksum;
+import io.minio.GetObjectArgs;
+import io.minio.Http;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.ObjectWriteResponse;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.UploadObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ObjectStore} over the MinIO Java SDK; works with MinIO, AWS S3 and S3Proxy.
+ *
+ * <p>How {@link #put} makes sure the stored object is the file (the same checks work against MinIO, AWS S3 and
+ * S3Proxy; all three echo the checksum and use MD5-based ETags for unencrypted objects):
+ * <ol>
+ *   <li>The file is hashed locally in one read: SHA-256, MD5 and CRC32C, whole and per upload part. A SHA-256
+ *       other than the caller's is refused before anything is sent.</li>
+ *   <li>Files up to {@link S3ClientOptions#singlePutMaxBytes()} go up in one streamed PUT, larger ones in parts.
+ *       The SDK adds {@code x-amz-checksum-crc32c} (and on plain HTTP the signed {@code x-amz-content-sha256})
+ *       computed from the bytes it actually sends, so the server rejects a body damaged in transit.</li>
+ *   <li>The CRC32C the server echoes (whole-object, or composite {@code crc(part crcs)-N} for multipart) must
+ *       equal the local one; this also catches a file rewritten between hashing and upload. Only when the server
+ *       echoes no checksum is the ETag compared with the local MD5 (or multipart ETag) instead; the ETag is not
+ *       an MD5 under SSE-KMS/SSE-C, so it is only the fallback.</li>
+ *   <li>A HEAD must then show the local size and the {@code sha256} user metadata.</li>
+ * </ol>
+ * A stored object that fails a check is deleted and the put throws {@link Reason#CHECKSUM_MISMATCH}.
+ */
+public final class MinioObjectStore implements ObjectStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MinioObjectStore.class);
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern MD5_ETAG = Pattern.compile("[0-9a-f]{32}(-[0-9]+)?");
+
+    private final S3Settings settings;
+    private final S3ClientOptions options;
+    private final OkHttpClient http;
+    private final MinioClient client;
+    private final MinioClient healthClient;
+    private final MinioErrors errors;
+    private final FileHasher hasher;
+
+    public MinioObjectStore(S3Settings settings) {
+        this(settings, S3ClientOptions.defaults());
+    }
+
+    /** Creates the client; makes no network call. */
+    public MinioObjectStore(S3Settings settings, S3ClientOptions options) {
+        this(settings, options, FileDigest::of);
+    }
+
+    MinioObjectStore(S3Settings settings, S3ClientOptions options, FileHasher hasher) {
+        this.settings = settings;
+        this.hasher = hasher;
+        this.options = options;
+        this.errors = new MinioErrors(settings);
+        // start from the SDK's default client to keep its retry-on-503 interceptor and HTTP/1.1 pinning,
+        // but replace its 5-minute timeouts so an unreachable endpoint fails in seconds
+        this.http = Http.newDefaultClient().newBuilder()
+                .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(options.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        this.client = newClient(http);
+        // shares the connection pool; the call timeout bounds the whole health check, retries included
+        this.healthClient = newClient(http.newBuilder()
+                .callTimeout(options.healthCheckTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(options.healthCheckTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build());
+    }
+
+    private MinioClient newClient(OkHttpClient httpClient) {
+        return MinioClient.builder()
+                .endpoint(settings.endpoint().toString())
+                .region(settings.region())
+                .credentials(settings.credentials().accessKey(), settings.credentials().secretKey())
+                .httpClient(httpClient, false)
+                .build();
+    }
+
+    /** Creates the bucket unless it exists. */
+    public void ensureBucket() {
+        try {
+            if (client.bucketExists(BucketExistsArgs.builder().bucket(bucket()).build())) {
+                return;
+            }
+            client.makeBucket(MakeBucketArgs.builder().bucket(bucket()).build());
+            log.info("created bucket '{}' at {}", bucket(), settings.endpoint());
+        } catch (ErrorResponseException e) {
+            if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                throw errors.translate("create bucket", null, e);
+            }
+        } catch (Exception e) {
+            throw errors.translate("create bucket", null, e);
+        }
+    }
+
+    @Override
+    public void put(String key, Path file, String sha256Hex, Map<String, String> metadata) {
+        String expected = sha256Hex.toLowerCase(Locale.ROOT);
+        if (!SHA256_HEX.matcher(expected).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 hex string: " + sha256Hex);
+        }
+        boolean singlePart = sizeOf(file) <= options.singlePutMaxBytes();
+        FileDigest local = digest(file, singlePart ? Long.MAX_VALUE : options.partSizeBytes());
+        if (!local.sha256Hex().equals(expected)) {
+            throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "file " + file + " has SHA-256 "
+                    + local.sha256Hex() + " but " + expected + " was expected; nothing uploaded as '" + key + "'");
+        }
+        Map<String, String> userMetadata = new HashMap<>(metadata);
+        userMetadata.put(SHA256_METADATA_KEY, expected);
+        ObjectWriteResponse written = upload(key, file, userMetadata, singlePart);
+        Optional<String> mismatch = findMismatch(key, local, written, singlePart);
+        if (mismatch.isPresent()) {
+            throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "verification of '" + key + "' in bucket '"
+                    + bucket() + "' failed: " + mismatch.get() + "; " + deleteUnverified(key));
+        }
+    }
+
+    private ObjectWriteResponse upload(String key, Path file, Map<String, String> userMetadata, boolean singlePart) {
+        try {
+            // a part size of 5 GiB makes the SDK stream the file in one PUT instead of buffering parts in memory
+            long partSize = singlePart ? S3ClientOptions.MAX_PART_BYTES : options.partSizeBytes();
+            return client.uploadObject(UploadObjectArgs.builder()
+                    .bucket(bucket())
+                    .object(key)
+                    .filename(file.toString(), partSize)
+                    .contentType(ContentTypes.forKey(key))
+                    .userMetadata(userMetadata)
+                    .checksum(Checksum.Algorithm.CRC32C)
+                    .build());
+        } catch (Exception e) {
+            throw errors.translate("put", key, e);
+        }
+    }
+
+    /** What is wrong with the stored object, if anything; network failures propagate as exceptions. */
+    private Optional<String> findMismatch(String key, FileDigest local, ObjectWriteResponse written,
+            boolean singlePart) {
+        Optional<String> content = contentMismatch(key, local, written, singlePart);
+        if (content.isPresent()) {
+            return content;
+        }
+        ObjectInfo stored = stat(key);
+        if (stored.sizeBytes() != local.sizeBytes()) {
+            return Optional.of("stored size " + stored.sizeBytes() + " bytes, file has " + local.sizeBytes());
+        }
+        if (!local.sha256Hex().equals(stored.sha256Hex().orElse(null))) {
+            return Optional.of("stored sha256 metadata " + stored.sha256Hex().orElse("(none)") + ", expected "
+                    + local.sha256Hex());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> contentMismatch(String key, FileDigest local, ObjectWriteResponse written,
+            boolean singlePart) {
+        String serverCrc = written.checksumCRC32C();
+        if (serverCrc != null && !serverCrc.isEmpty()) {
+            // servers report a multipart CRC either over the whole object or as a composite of part CRCs ("-N")
+            String expectedCrc = serverCrc.contains("-") ? local.compositeCrc32c() : local.crc32cBase64();
+            return serverCrc.equals(expectedCrc) ? Optional.empty()
+                    : Optional.of("server computed CRC32C " + serverCrc + ", file has " + expectedCrc);
+        }
+        String etag = unquote(written.etag());
+        String expectedEtag = singlePart ? local.md5Hex() : local.multipartEtag();
+        if (etag != null && MD5_ETAG.matcher(etag).matches()) {
+            return etag.equals(expectedEtag) ? Optional.empty()
+                    : Optional.of("ETag " + etag + " is not the file's " + expectedEtag);
+        }
+        log.warn("cannot verify content of '{}': server returned neither a CRC32C nor an MD5 ETag ({}); "
+                + "relying on size and metadata", key, etag);
+        return Optional.empty();
+    }
+
+    /** Removes an object that failed verification; says what happened, for the exception message. */
+    private String deleteUnverified(String key) {
+        try {
+            delete(key);
+            return "object deleted";
+        } catch (ObjectStoreException e) {
+            log.warn("could not delete unverified object '{}': {}", key, e.getMessage());
+            return "the object could not be deleted and remains (" + e.reason() + ")";
+        }
+    }
+
+    @Override
+    public ObjectInfo stat(String key) {
+        try {
+            StatObjectResponse head = client.statObject(StatObjectArgs.builder().bucket(bucket()).object(key).build());
+            return new ObjectInfo(key, head.size(), unquote(head.etag()), instant(head.lastModified()),
+                    lowerCaseKeys(head.userMetadata()));
+        } catch (Exception e) {
+            throw errors.translate("stat", key, e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key) {
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(bucket()).object(key).build());
+        } catch (Exception e) {
+            throw errors.translate("get", key, e);
+        }
+    }
+
+    @Override
+    public InputStream getRange(String key, long offsetBytes, long lengthBytes) {
+        if (offsetBytes < 0 || lengthBytes <= 0) {
+            throw new IllegalArgumentException("bad range: offset " + offsetBytes + ", length " + lengthBytes);
+        }
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(bucket()).object(key)
+                    .offset(offsetBytes).length(lengthBytes).build());
+        } catch (Exception e) {
+            throw errors.translate("get range of", key, e);
+        }
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) {
+        ListObjectsArgs args = ListObjectsArgs.builder().bucket(bucket()).prefix(prefix).recursive(true)
+                .maxKeys(options.listPageSize()).build();
+        List<ObjectInfo> objects = new ArrayList<>();
+        try {
+            // the iterable fetches the next page whenever the current one is used up
+            for (Result<Item> result : client.listObjects(args)) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new ObjectInfo(item.objectName(), item.size(), unquote(item.etag()),
+                            instant(item.lastModified()), Map.of()));
+                }
+            }
+        } catch (Exception e) {
+            throw errors.translate("list prefix", prefix, e);
+        }
+        return objects;
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
+        } catch (Exception e) {
+            throw errors.translate("delete", key, e);
+        }
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            return healthClient.bucketExists(BucketExistsArgs.builder().bucket(bucket()).build());
+        } catch (Exception e) {
+            log.debug("health check of {} failed: {}", settings.endpoint(), e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public String bucket() {
+        return settings.bucket();
+    }
+
+    public S3Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private FileDigest digest(Path file, long partSizeBytes) {
+        try {
+            return hasher.digest(file, partSizeBytes);
+        } catch (IOException e) {
+            throw new ObjectStoreException(Reason.LOCAL_IO, "cannot read " + file + ": " + e, e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new ObjectStoreException(Reason.LOCAL_IO, "cannot read " + file + ": " + e, e);
+        }
+    }
+
+    private static Map<String, String> lowerCaseKeys(Http.Headers headers) {
+        Map<String, String> map = new HashMap<>();
+        if (headers != null) {
+            for (Map.Entry<String, String> entry : headers) {
+                map.putIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue());
+            }
+        }
+        return map;
+    }
+
+    private static Instant instant(ZonedDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static String unquote(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+                ? etag.substring(1, etag.length() - 1) : etag;
+    }
+
+    @Override
+    public String toString() {
+        return "MinioObjectStore[" + settings + "]";
+    }
+}
