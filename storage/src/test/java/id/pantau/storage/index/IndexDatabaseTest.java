@@ -141,8 +141,8 @@ class IndexDatabaseTest {
             s.executeUpdate("insert into site(id, name) values ('kantor-camat', 'Kantor Camat')");
             s.executeUpdate("insert into camera(id, name, site_id, main_url, updated_wall_ms) "
                     + "values ('cam-1', 'Gerbang', 'kantor-camat', 'rtsp://10.0.0.5/main', 1763900000000)");
-            s.executeUpdate("insert into recording_run(id, camera_id, stream, start_wall_ms, codec, start_reason) "
-                    + "values (1, 'cam-1', 'main', 1763900000000, 'h264', 'START')");
+            s.executeUpdate("insert into recording_run(id, run_uuid, camera_id, stream, start_wall_ms, codec, start_reason) "
+                    + "values (1, '00000000-0000-0000-0000-000000000001', 'cam-1', 'main', 1763900000000, 'h264', 'START')");
         }
         insertSegment(c, 1, objectKey);
     }
