@@ -1,13 +1,13 @@
 package id.pantau.recorder.virtualcam.rtsp;
 
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
 
 /** Pipeline of one RTSP connection: demux, decode, aggregate, handle; RTP goes out as raw buffers. */
-public final class RtspChannelInitializer extends ChannelInitializer<SocketChannel> {
+public final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
     private final MountRegistry mounts;
     private final SessionRegistry sessions;
@@ -23,7 +23,7 @@ public final class RtspChannelInitializer extends ChannelInitializer<SocketChann
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         channel.pipeline()
                 .addLast("demux", new RtspFrameDemuxer())
                 .addLast("rtsp-decoder", new RtspDecoder())

@@ -269,15 +269,15 @@ public final class RtspRequestHandler extends ChannelInboundHandlerAdapter {
             int slash = requestUri.indexOf('/', scheme + 3);
             authority = requestUri.substring(scheme + 3, slash < 0 ? requestUri.length() : slash);
         } else {
-            InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-            authority = hostLiteral(localHost(ctx)) + ":" + local.getPort();
+            authority = ctx.channel().localAddress() instanceof InetSocketAddress local
+                    ? hostLiteral(local.getAddress().getHostAddress()) + ":" + local.getPort() : "127.0.0.1";
         }
         return "rtsp://" + authority + "/" + path;
     }
 
     private static String localHost(ChannelHandlerContext ctx) {
-        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        return local.getAddress().getHostAddress();
+        return ctx.channel().localAddress() instanceof InetSocketAddress local
+                ? local.getAddress().getHostAddress() : "127.0.0.1";
     }
 
     private static String hostLiteral(String host) {
