@@ -132,6 +132,11 @@ public final class VirtualCameraServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /** Distinct media files held in memory; mounts of the same file share one. */
+    public int loadedClips() {
+        return clips.size();
+    }
+
     /** Sessions being paced right now (set up and playing). */
     public int playingSessions() {
         return scheduler.playingSessions();
