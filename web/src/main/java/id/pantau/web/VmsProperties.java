@@ -24,6 +24,11 @@ public record VmsProperties(
     return dataDir.resolve("secret.key");
   }
 
+  /** Where the demo cameras' generated clips are kept. */
+  public Path demoMediaDir() {
+    return demo.mediaDir() != null ? demo.mediaDir() : dataDir.resolve("media");
+  }
+
   /** The HTTP listener; {@code server.port} follows {@code vms.http.port}. */
   public record Http(@DefaultValue("8080") int port) {}
 
@@ -62,7 +67,8 @@ public record VmsProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("4") int cameras,
       @DefaultValue("127.0.0.1") String rtspHost,
-      @DefaultValue("8555") int rtspPort) {}
+      @DefaultValue("8555") int rtspPort,
+      Path mediaDir) {}
 
   /** The recorder of this node. */
   public record Recorder(

@@ -6,8 +6,6 @@ import id.pantau.storage.camera.Camera;
 import id.pantau.storage.camera.CameraRepository;
 import id.pantau.storage.camera.Transport;
 import id.pantau.web.VmsProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -28,8 +26,7 @@ public class DemoCameras implements AutoCloseable {
 
   /** Generates media if needed, starts the RTSP server, registers {@code count} cameras. */
   public static DemoCameras start(VmsProperties.Demo demo, Path mediaDir, CameraRepository cameras) {
-    try {
-      Path main = TestMedia.ensure(mediaDir, TestMedia.Kind.MAIN_H264);
+    Path main = TestMedia.ensure(mediaDir, TestMedia.Kind.MAIN_H264);
       Path sub = TestMedia.ensure(mediaDir, TestMedia.Kind.SUB_H264);
       VirtualCameraServer server = new VirtualCameraServer(new InetSocketAddress(demo.rtspHost(), demo.rtspPort()));
       for (int i = 1; i <= demo.cameras(); i++) {
@@ -44,9 +41,6 @@ public class DemoCameras implements AutoCloseable {
       }
       log.info("{} demo cameras at {}{{1..{}}}/main and /sub", demo.cameras(), base, demo.cameras());
       return new DemoCameras(server);
-    } catch (IOException e) {
-      throw new UncheckedIOException("demo cameras could not start: " + e.getMessage(), e);
-    }
   }
 
   public int port() {

@@ -21,6 +21,6 @@ class DemoConfiguration {
       log.info("real cameras are configured; demo cameras not started");
       return null;
     }
-    return DemoCameras.start(props.demo(), props.dataDir().resolve("media"), cameras);
+    return DemoCameras.start(props.demo(), props.demoMediaDir(), cameras);
   }
 }

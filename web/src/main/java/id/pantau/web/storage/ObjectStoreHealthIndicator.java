@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** Health is DOWN while the object store does not answer: recording then only fills the spool. */
-@Component("objectStore")
+@Component
 class ObjectStoreHealthIndicator implements HealthIndicator {
   private final ObjectStore store;
 
