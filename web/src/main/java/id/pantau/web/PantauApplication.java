@@ -1,5 +1,6 @@
 package id.pantau.web;
 
+import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PantauApplication {
 
   public static void main(String[] args) {
+    useDataDirForNativeLibraries(args);
     SpringApplication.run(PantauApplication.class, args);
+  }
+
+  /** JavaCPP unpacks about 200 MB of FFmpeg/OpenCV natives; keep them in the data directory, not in $HOME. */
+  static void useDataDirForNativeLibraries(String[] args) {
+    if (System.getProperty("org.bytedeco.javacpp.cachedir") != null) {
+      return;
+    }
+    String dataDir = System.getenv().getOrDefault("VMS_DATA_DIR", System.getProperty("vms.data-dir", "./data"));
+    for (String a : args) {
+      if (a.startsWith("--vms.data-dir=")) {
+        dataDir = a.substring("--vms.data-dir=".length());
+      }
+    }
+    System.setProperty("org.bytedeco.javacpp.cachedir", Path.of(dataDir, "javacpp-cache").toString());
   }
 }

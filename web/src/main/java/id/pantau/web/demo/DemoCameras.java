@@ -39,7 +39,7 @@ public class DemoCameras implements AutoCloseable {
         cameras.save(new Camera("demo-" + i, "Demo camera " + i, null, null, base + i + "/main", base + i + "/sub",
             null, null, Transport.TCP, true, 7, Camera.LOCAL_NODE));
       }
-      log.info("{} demo cameras at {}{{1..{}}}/main and /sub", demo.cameras(), base, demo.cameras());
+      log.info("{} demo cameras at {}1..{}/main and /sub", demo.cameras(), base, demo.cameras());
       return new DemoCameras(server);
   }
 
