@@ -45,6 +45,7 @@ class VirtualCameraServerTest {
         server.mount("cam1/h265", MediaFixtures.mainH265());
         server.mount("loop/main", MediaFixtures.shortH264());
         server.mount("secure/main", main, CREDENTIALS);
+        server.mount("udp/main", main);
         for (String fault : List.of("pause", "stall", "jump", "gone", "down", "abrupt", "garbage")) {
             server.mount("fault/" + fault, main);
         }
@@ -74,6 +75,17 @@ class VirtualCameraServerTest {
         assertThat(lastGrab.frameRate).isCloseTo(25.0, within(0.5));
         assertThat(seconds).as("paced in real time, not as fast as possible").isGreaterThan(3.0);
         assertThat(FfmpegErrorLog.errors()).isEmpty();
+    }
+
+    @Test
+    void javacvGrabberDecodesOverUdp() throws Exception {
+        List<Long> timestamps = grab(server.url("udp/main"), FRAMES, "udp");
+
+        assertThat(timestamps).hasSize(FRAMES);
+        assertThat(lastGrab.width).isEqualTo(1280);
+        assertThat(lastGrab.height).isEqualTo(720);
+        assertThat(FfmpegErrorLog.errors()).isEmpty();
+        awaitTrue(() -> server.control("udp/main").activeSessions() == 0, 5_000);
     }
 
     @Test
@@ -309,7 +321,12 @@ class VirtualCameraServerTest {
 
     /** Decodes {@code frames} images and returns their timestamps in microseconds. */
     private static List<Long> grab(String url, int frames) throws Exception {
+        return grab(url, frames, "tcp");
+    }
+
+    private static List<Long> grab(String url, int frames, String transport) throws Exception {
         FFmpegFrameGrabber grabber = grabber(url, CLIENT_TIMEOUT_MICROS);
+        grabber.setOption("rtsp_transport", transport);
         List<Long> timestamps = new ArrayList<>();
         try {
             grabber.start();
