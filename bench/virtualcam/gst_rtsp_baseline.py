@@ -29,7 +29,8 @@ def main():
         factory.set_launch(launch)
         factory.set_shared(False)
         mounts.add_factory("/cam%d/main" % i, factory)
-    server.attach(None)
+    if server.attach(None) == 0:
+        sys.exit("cannot listen on 127.0.0.1:%s" % port)
     print("READY rtsp://127.0.0.1:%s/cam1/main" % port, flush=True)
     GLib.MainLoop().run()
 

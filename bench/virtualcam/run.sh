@@ -12,8 +12,9 @@ COUNT=${COUNT:-200}
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-60}
 BASELINE=${BASELINE:-1}
-PORT=${PORT:-18554}
-BASELINE_PORT=${BASELINE_PORT:-18555}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT=${PORT:-$(free_port)}
+BASELINE_PORT=${BASELINE_PORT:-$(free_port)}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 
 HERE=$(cd "$(dirname "$0")" && pwd)
