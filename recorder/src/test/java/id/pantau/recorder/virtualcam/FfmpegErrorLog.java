@@ -10,12 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Collects FFmpeg's error-level log lines, so a test can assert a real client decoded without errors. */
 public final class FfmpegErrorLog {
 
+    private static final int MAX_KEPT = 1000;
     private static final List<String> ERRORS = new CopyOnWriteArrayList<>();
     // kept in a static field: FFmpeg holds a native pointer to it
     private static final LogCallback CALLBACK = new LogCallback() {
         @Override
         public void call(int level, BytePointer message) {
-            if (level <= avutil.AV_LOG_ERROR) {
+            if (level <= avutil.AV_LOG_ERROR && ERRORS.size() < MAX_KEPT) {
                 ERRORS.add(message.getString().strip());
             }
         }

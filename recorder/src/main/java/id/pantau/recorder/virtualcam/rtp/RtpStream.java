@@ -2,7 +2,6 @@ package id.pantau.recorder.virtualcam.rtp;
 
 import id.pantau.recorder.virtualcam.media.AccessUnit;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 import java.util.function.Consumer;
 
@@ -46,13 +45,15 @@ public final class RtpStream {
         return packets[0];
     }
 
-    /** Hands every RTP packet of {@code frame} to {@code sink} as its own buffer from {@code allocator}. */
-    public void writeDatagrams(AccessUnit frame, long timestamp90k, ByteBufAllocator allocator,
-                               Consumer<ByteBuf> sink) {
+    /**
+     * Writes the RTP packets of {@code frame} one at a time into {@code scratch} (cleared before each) and hands it
+     * to {@code sink}, which must consume it before returning: one reusable buffer for a datagram socket.
+     */
+    public void writeDatagrams(AccessUnit frame, long timestamp90k, ByteBuf scratch, Consumer<ByteBuf> sink) {
         packetizer.packetize(frame, (header, headerLength, data, offset, length, marker) -> {
-            ByteBuf packet = allocator.buffer(RtpPacket.HEADER_BYTES + headerLength + length);
-            writePacket(packet, header, headerLength, data, offset, length, marker, timestamp90k);
-            sink.accept(packet);
+            scratch.clear();
+            writePacket(scratch, header, headerLength, data, offset, length, marker, timestamp90k);
+            sink.accept(scratch);
         });
     }
 

@@ -17,4 +17,8 @@ interface RtpSink {
     int nextSequence();
 
     int ssrc();
+
+    /** Releases what the sink holds (sockets) when its session ends. */
+    default void close() {
+    }
 }

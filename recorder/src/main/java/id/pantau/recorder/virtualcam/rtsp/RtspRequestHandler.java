@@ -17,6 +17,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Answers the RTSP requests of one connection (OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER, TEARDOWN) and owns the
- * sessions it set up: they end with TEARDOWN or when the connection closes.
+ * sessions it set up: they end with TEARDOWN or when the connection closes (also UDP sessions, which RFC 2326
+ * would let outlive it; clients such as FFmpeg and VLC keep the connection open anyway).
  */
 public final class RtspRequestHandler extends ChannelInboundHandlerAdapter {
 
@@ -150,21 +152,46 @@ public final class RtspRequestHandler extends ChannelInboundHandlerAdapter {
             throw new RtspException(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED, "one track per session");
         }
         TransportSpec transport = TransportSpec.parse(request.headers().get(RtspHeaderNames.TRANSPORT));
-        if (transport == null || !transport.interleaved()) {
-            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "only RTP/AVP/TCP interleaved");
+        if (transport == null) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "only RTP/AVP over TCP or UDP");
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         RtpStream stream = new RtpStream(random.nextInt(), random.nextInt(0x10000), SessionDescription.PAYLOAD_TYPE,
                 NalPacketizer.forCodec(mount.clip().codec(), maxPayloadBytes));
-        RtpSink sink = new InterleavedRtpSink(ctx.channel(), stream, transport.rtpChannel(), maxPayloadBytes);
+        RtpSink sink;
+        String transportHeader;
+        if (transport.interleaved()) {
+            sink = new InterleavedRtpSink(ctx.channel(), stream, transport.rtpChannel(), maxPayloadBytes);
+            transportHeader = transport.toResponseHeader(stream.ssrc(), 0, 0);
+        } else {
+            UdpRtpSink udp = openUdp(ctx, transport, stream);
+            sink = udp;
+            transportHeader = transport.toResponseHeader(stream.ssrc(), udp.serverRtpPort(), udp.serverRtcpPort());
+        }
         PlaybackSession session = new PlaybackSession(sessions.newId(), mount, ctx.channel(), sink,
                 random.nextLong(0x1_0000_0000L));
         sessions.add(session);
         ownSessions.add(session);
         FullHttpResponse response = response(RtspResponseStatuses.OK, cseq);
-        response.headers().set(RtspHeaderNames.TRANSPORT, transport.toResponseHeader(stream.ssrc(), 0, 0));
+        response.headers().set(RtspHeaderNames.TRANSPORT, transportHeader);
         response.headers().set(RtspHeaderNames.SESSION, session.id() + ";timeout=" + SESSION_TIMEOUT_SECONDS);
         return response;
+    }
+
+    /** UDP sockets for a session, sending to the client_port at the address the RTSP connection comes from. */
+    private UdpRtpSink openUdp(ChannelHandlerContext ctx, TransportSpec transport, RtpStream stream) {
+        if (transport.clientRtpPort() <= 0 || transport.clientRtpPort() > 0xFFFF
+                || !(ctx.channel().remoteAddress() instanceof InetSocketAddress remote)
+                || !(ctx.channel().localAddress() instanceof InetSocketAddress local)) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP needs client_port");
+        }
+        try {
+            return UdpRtpSink.open(local.getAddress(),
+                    new InetSocketAddress(remote.getAddress(), transport.clientRtpPort()), stream, maxPayloadBytes);
+        } catch (IOException e) {
+            log.warn("Cannot open UDP sockets for RTP: {}", e.toString());
+            throw new RtspException(RtspResponseStatuses.INTERNAL_SERVER_ERROR, "no UDP socket");
+        }
     }
 
     private FullHttpResponse play(ChannelHandlerContext ctx, FullHttpRequest request, String cseq,
@@ -245,6 +272,7 @@ public final class RtspRequestHandler extends ChannelInboundHandlerAdapter {
         scheduler.stop(session);
         sessions.remove(session);
         ownSessions.remove(session);
+        session.sink().close();
     }
 
     private static String sessionId(FullHttpRequest request) {
