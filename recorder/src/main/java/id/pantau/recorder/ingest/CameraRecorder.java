@@ -34,6 +34,7 @@ public final class CameraRecorder implements AutoCloseable {
     private volatile boolean running;
     private volatile CameraState state;
     private volatile PacketSource source;
+    private final Object wakeUp = new Object();
 
     public CameraRecorder(CameraConfig config, StreamOpener opener, SpoolFiles files, SegmentSink sink, Clock clock,
                           CameraProbe probe, Random random) {
@@ -73,7 +74,10 @@ public final class CameraRecorder implements AutoCloseable {
         if (current != null) {
             current.abort();
         }
-        thread.interrupt();
+        // no Thread.interrupt(): it would close the spool FileChannel mid-write
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
         try {
             thread.join(STOP_JOIN_MS);
         } catch (InterruptedException e) {
@@ -222,11 +226,15 @@ public final class CameraRecorder implements AutoCloseable {
         if (ms <= 0) {
             return;
         }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            if (running) {
+        synchronized (wakeUp) {
+            if (!running) {
+                return;
+            }
+            try {
+                wakeUp.wait(ms);
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                running = false;
             }
         }
     }

@@ -34,6 +34,7 @@ final class FfmpegPacketSource implements PacketSource {
     private final AVRational timeBase;
     private AVPacket packet = av_packet_alloc();
     private int untimedInARow;
+    private boolean stalled;
 
     FfmpegPacketSource(AVFormatContext ic, int videoIndex, FfmpegDeadline deadline, long stallMs, StreamInfo info) {
         this.ic = ic;
@@ -51,12 +52,18 @@ final class FfmpegPacketSource implements PacketSource {
 
     @Override
     public MediaPacket read() throws IngestFailure {
+        if (stalled) {
+            throw new IngestFailure(Kind.STALLED, "stalled: no video for " + stallMs + " ms");
+        }
         deadline.startMs(stallMs);
         while (true) {
             int result = av_read_frame(ic, packet);
             if (result < 0) {
                 throw readFailure(result);
             }
+            // after a failed network read the RTSP demuxer still hands out what its reorder queue holds; the
+            // stream has stalled all the same, so the next read reports it
+            stalled = deadline.expired();
             try {
                 if (packet.stream_index() != videoIndex || packet.size() <= 0) {
                     continue;

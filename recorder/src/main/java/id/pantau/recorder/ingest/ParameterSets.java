@@ -12,8 +12,12 @@ final class ParameterSets {
     private ParameterSets() {
     }
 
+    /**
+     * The distinct parameter sets of the access unit, ordered by NAL type (VPS, SPS, PPS) and then by content, so
+     * that repeats and reordering (an encoder's copy plus a payloader's) compare equal.
+     */
     static byte[] extract(VideoCodec codec, byte[] accessUnit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.util.TreeSet<byte[]> found = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
         int start = nextStartCode(accessUnit, 0);
         while (start >= 0) {
             int nalStart = start + (accessUnit[start + 2] == 1 ? 3 : 4);
@@ -23,13 +27,17 @@ final class ParameterSets {
                 nalEnd--;
             }
             if (nalEnd > nalStart && isParameterSet(codec, accessUnit[nalStart])) {
-                out.write(0);
-                out.write(0);
-                out.write(0);
-                out.write(1);
-                out.write(accessUnit, nalStart, nalEnd - nalStart);
+                found.add(java.util.Arrays.copyOfRange(accessUnit, nalStart, nalEnd));
             }
             start = next;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] nal : found) {
+            out.write(0);
+            out.write(0);
+            out.write(0);
+            out.write(1);
+            out.write(nal, 0, nal.length);
         }
         return out.toByteArray();
     }

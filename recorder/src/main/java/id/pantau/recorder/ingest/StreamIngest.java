@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class StreamIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamIngest.class);
+    private static final int MAX_IMPLAUSIBLE_IN_A_ROW = 25;
 
     private final CameraConfig config;
     private final StreamInfo info;
@@ -40,6 +41,7 @@ final class StreamIngest {
     private long previousDts90k;
     private long lastKeyframeDts90k;
     private long waitingSinceWallMs;
+    private int implausibleInARow;
 
     StreamIngest(CameraConfig config, StreamInfo info, RunStartReason firstReason, SpoolFiles files,
                  SegmentSink sink, Clock clock, StatsMeter stats, TimestampBreaks breaks, Runnable onRecording) {
@@ -62,12 +64,20 @@ final class StreamIngest {
     }
 
     void accept(MediaPacket au) throws IngestFailure {
+        if (!NalSanity.plausible(au.data())) {
+            if (++implausibleInARow > MAX_IMPLAUSIBLE_IN_A_ROW) {
+                throw new IngestFailure(Kind.MALFORMED,
+                        "malformed stream: " + implausibleInARow + " unparseable packets in a row");
+            }
+            return;
+        }
+        implausibleInARow = 0;
         try {
             if (run != null) {
                 checkContinuity(au);
             }
             if (run == null) {
-                if (!au.keyframe()) {
+                if (!au.keyframe() || !NalSanity.startsPicture(info.format().codec(), au.data())) {
                     long waitedMs = clock.millis() - waitingSinceWallMs;
                     if (waitedMs > config.noKeyframeTimeout().toMillis()) {
                         throw noKeyframe();
@@ -123,6 +133,10 @@ final class StreamIngest {
         }
         LOG.warn("{}: new run ({}): dts {} after {}", config.label(), decision.reason(), au.dts90k(),
                 previousDts90k);
+        if (codecChanged) {
+            LOG.info("{}: parameter sets were {}, now {}", config.label(),
+                    java.util.HexFormat.of().formatHex(runParameterSets), java.util.HexFormat.of().formatHex(parameterSets));
+        }
         endRun();
         nextReason = decision.reason();
         waitingSinceWallMs = clock.millis();
