@@ -154,8 +154,8 @@ public final class CameraRecorder implements AutoCloseable {
             return finishAfter(ingest, drainInto(ingest, assembler, failure));
         } catch (RuntimeException e) {
             LOG.error("{}: unexpected failure", config.label(), e);
-            return finishAfter(ingest, new IngestFailure(IngestFailure.Kind.MALFORMED,
-                    "malformed stream: " + e.getClass().getSimpleName() + ": " + RtspUrls.redact(e.getMessage()), e));
+            return finishAfter(ingest, new IngestFailure(IngestFailure.Kind.INTERNAL,
+                    "internal error: " + e.getClass().getSimpleName() + ": " + RtspUrls.redact(e.getMessage()), e));
         } finally {
             source = null;
         }

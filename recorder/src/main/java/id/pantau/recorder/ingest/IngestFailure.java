@@ -15,7 +15,8 @@ public final class IngestFailure extends Exception {
         NO_KEYFRAME(true),
         NON_MONOTONIC(true),
         DISK_FULL(true),
-        SPOOL_IO(true);
+        SPOOL_IO(true),
+        INTERNAL(true);
 
         private final boolean cameraError;
 

@@ -121,6 +121,25 @@ class RtspRecordingTest {
     }
 
     @Test
+    void udpTransportRecordsToo() throws Exception {
+        try (GstRtspServer server = GstRtspServer.start()) {
+            CollectingSink sink = new CollectingSink();
+            CameraRecorder recorder = CameraRecorder.rtsp(camera("udp", server.url("h264"))
+                    .transport(Transport.UDP).segmentTarget(Duration.ofSeconds(2)).build(), sink);
+            recorder.start();
+            try {
+                Await.millisUntil(() -> sink.segments().size() >= 2, 20_000, "two segments over UDP");
+            } finally {
+                recorder.stop();
+            }
+            for (ClosedSegment s : sink.segments()) {
+                SegmentChecks.assertValid(s, VideoCodec.H264);
+            }
+            assertThat(sink.runs()).hasSize(1);
+        }
+    }
+
+    @Test
     void hungCameraIsDetectedWithinFiveSecondsAndResumesWithinThreeAsANewRun() throws Exception {
         try (GstRtspServer server = GstRtspServer.start()) {
             CollectingSink sink = new CollectingSink();
