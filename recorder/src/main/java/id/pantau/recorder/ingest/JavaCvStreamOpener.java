@@ -50,7 +50,10 @@ public final class JavaCvStreamOpener implements StreamOpener {
         AVDictionary options = new AVDictionary(null);
         if (camera.url().startsWith("rtsp")) {
             av_dict_set(options, "rtsp_transport", camera.transport().ffmpegValue(), 0);
-            av_dict_set(options, "timeout", String.valueOf(camera.stallTimeout().toMillis() * 1000), 0);
+            // FFmpeg's own socket timeout is only a backstop: our deadline must fire first, or a camera that
+            // accepts the connection but never answers looks like malformed data instead of an unreachable one
+            long backstopMs = Math.max(camera.openTimeout().toMillis(), camera.stallTimeout().toMillis()) + 2_000;
+            av_dict_set(options, "timeout", String.valueOf(backstopMs * 1000), 0);
         }
         long openMs = camera.openTimeout().toMillis();
         try {

@@ -153,7 +153,10 @@ class RtspRecordingTest {
             assertThat(detectedMs).as("stall detection").isLessThanOrEqualTo(5_000);
             assertThat(recorder.state().phase()).isEqualTo(Phase.RECONNECTING);
             assertThat(recorder.state().detail()).startsWith("stalled");
-            Thread.sleep(9_000 - detectedMs);
+            // a hung camera still accepts TCP connections; the next attempt must time out as unreachable
+            Await.millisUntil(() -> "unreachable: no answer within 6000 ms".equals(recorder.state().detail()),
+                    12_000, "reconnect attempt timed out");
+            Thread.sleep(1_500);
 
             server.resume();
             long resumedMs = Await.millisUntil(() -> recorder.state().recording() && sink.runs().size() == 2,
