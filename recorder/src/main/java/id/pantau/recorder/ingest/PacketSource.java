@@ -1,0 +1,16 @@
+package id.pantau.recorder.ingest;
+
+/** An open connection to one camera stream, yielding video packets in arrival order. */
+public interface PacketSource extends AutoCloseable {
+
+    StreamInfo info();
+
+    /** Blocks for the next video packet; throws when the stream ends, stalls or fails. */
+    MediaPacket read() throws IngestFailure;
+
+    /** Makes a blocked {@link #read()} return promptly; callable from any thread. */
+    void abort();
+
+    @Override
+    void close();
+}

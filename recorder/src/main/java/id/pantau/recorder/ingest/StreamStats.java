@@ -1,0 +1,9 @@
+package id.pantau.recorder.ingest;
+
+/**
+ * Health figures of one camera stream. Rates are measured over the last few seconds of arrivals;
+ * {@code lastPacketAgeMs} is -1 before the first packet.
+ */
+public record StreamStats(double fps, long bitrateBps, int gopFrames, long lastPacketAgeMs, long reconnects,
+                          long bytesRecorded, long segmentsClosed) {
+}
