@@ -1,18 +1,29 @@
 package id.pantau.web;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Entry point of the Pantau VMS: wires storage and recorder, serves the API and UI. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class PantauApplication {
 
   public static void main(String[] args) {
     useDataDirForNativeLibraries(args);
-    SpringApplication.run(PantauApplication.class, args);
+    SpringApplication app = new SpringApplication(PantauApplication.class);
+    if (Arrays.stream(args).anyMatch(a -> a.startsWith("--vms.command="))) {
+      // a one-shot command: no web server, no recording, no demo cameras
+      app.setWebApplicationType(WebApplicationType.NONE);
+      app.setDefaultProperties(Map.of("vms.recorder.enabled", "false", "vms.demo.enabled", "false"));
+    }
+    app.run(args);
   }
 
   /** JavaCPP unpacks about 200 MB of FFmpeg/OpenCV natives; keep them in the data directory, not in $HOME. */

@@ -17,7 +17,8 @@ public record VmsProperties(
     @DefaultValue Demo demo,
     @DefaultValue Recorder recorder,
     String secretKey,
-    @DefaultValue List<CameraConfig> cameras) {
+    @DefaultValue List<CameraConfig> cameras,
+    String command) {
 
   /** Where camera secrets are sealed: {@code vms.secret-key} (base64, 32 bytes) or a key file here. */
   public Path secretKeyFile() {
@@ -58,9 +59,8 @@ public record VmsProperties(
     }
   }
 
-  /** The in-process S3 endpoint (S3Proxy on a filesystem directory) used when no external one is set. */
-  public record EmbeddedS3(
-      @DefaultValue("127.0.0.1") String host, @DefaultValue("9000") int port) {}
+  /** The in-process S3 endpoint (S3Proxy on a filesystem directory, on 127.0.0.1) used when no external one is set. */
+  public record EmbeddedS3(@DefaultValue("9000") int port) {}
 
   /** Demo cameras: virtual RTSP cameras started when no real camera is configured. */
   public record Demo(

@@ -58,6 +58,13 @@ public record CameraConfig(String cameraId, String stream, String url, Transport
         return b;
     }
 
+    /** The URL may carry credentials, so the record's generated toString must not be used. */
+    @Override
+    public String toString() {
+        return "CameraConfig[" + label() + ", url=" + RtspUrls.redact(url) + ", transport=" + transport
+                + ", segmentTarget=" + segmentTarget + "]";
+    }
+
     /** Name for logs and messages: camera/stream. */
     public String label() {
         return cameraId + "/" + stream;

@@ -55,7 +55,7 @@ public final class CameraRecorder implements AutoCloseable {
     /** An RTSP camera recorded to the local spool with the system clock. */
     public static CameraRecorder rtsp(CameraConfig config, SegmentSink sink) {
         return new CameraRecorder(config, new JavaCvStreamOpener(), SpoolFiles.nio(), sink, Clock.systemUTC(),
-                new RtspOptionsProbe(), new Random());
+                new RtspDescribeProbe(), new Random());
     }
 
     public CameraConfig config() {

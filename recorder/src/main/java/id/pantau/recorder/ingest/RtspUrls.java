@@ -18,6 +18,11 @@ public final class RtspUrls {
         return text == null ? null : USERINFO.matcher(text).replaceAll("$1***@");
     }
 
+    /** The URL without any user or password in it. */
+    public static String withoutCredentials(String url) {
+        return url == null ? null : USERINFO.matcher(url).replaceFirst("$1");
+    }
+
     /** Puts user and password into the URL (percent-encoded), replacing any already there. */
     public static String withCredentials(String url, String user, String password) {
         if (user == null || user.isEmpty()) {

@@ -68,9 +68,9 @@ class SpoolDiskFullTest {
             CollectingSink sinkA = new CollectingSink();
             CollectingSink sinkB = new CollectingSink();
             CameraRecorder a = new CameraRecorder(config("camA", server, spoolA), new JavaCvStreamOpener(),
-                    fillableSpool(), sinkA, Clock.systemUTC(), new RtspOptionsProbe(), new Random(1));
+                    fillableSpool(), sinkA, Clock.systemUTC(), new RtspDescribeProbe(), new Random(1));
             CameraRecorder b = new CameraRecorder(config("camB", server, spoolB), new JavaCvStreamOpener(),
-                    SpoolFiles.nio(), sinkB, Clock.systemUTC(), new RtspOptionsProbe(), new Random(2));
+                    SpoolFiles.nio(), sinkB, Clock.systemUTC(), new RtspDescribeProbe(), new Random(2));
             a.start();
             b.start();
             try {

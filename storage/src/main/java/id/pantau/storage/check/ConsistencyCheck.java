@@ -4,6 +4,7 @@ import id.pantau.storage.index.SegmentIndex;
 import id.pantau.storage.index.SegmentRow;
 import id.pantau.storage.s3.ObjectInfo;
 import id.pantau.storage.s3.ObjectStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,15 +19,26 @@ public final class ConsistencyCheck {
 
   private final SegmentIndex index;
   private final ObjectStore store;
+  private final Instant inFlightAfter;
 
+  /** Checks a stopped system: every object must have its row. */
   public ConsistencyCheck(SegmentIndex index, ObjectStore store) {
+    this(index, store, Instant.MAX);
+  }
+
+  /**
+   * Checks a running system: objects written after {@code inFlightAfter} may not be indexed yet (the recorder
+   * stores the object first, then its row), so they are reported as in flight, not as orphans.
+   */
+  public ConsistencyCheck(SegmentIndex index, ObjectStore store, Instant inFlightAfter) {
     this.index = index;
     this.store = store;
+    this.inFlightAfter = inFlightAfter;
   }
 
   /** What the check found; {@link #consistent()} when nothing is missing or wrong. */
   public record Report(int rows, int objects, List<String> rowsWithoutObject, List<String> objectsWithoutRow,
-      List<String> sizeMismatches, List<String> pendingGarbage) {
+      List<String> sizeMismatches, List<String> pendingGarbage, List<String> inFlight) {
 
     public boolean consistent() {
       return rowsWithoutObject.isEmpty() && objectsWithoutRow.isEmpty() && sizeMismatches.isEmpty();
@@ -34,16 +46,21 @@ public final class ConsistencyCheck {
 
     public String summary() {
       return String.format("%d index rows, %d objects: %d rows without object, %d objects without row,"
-              + " %d size mismatches, %d objects awaiting deletion -> %s", rows, objects, rowsWithoutObject.size(),
-          objectsWithoutRow.size(), sizeMismatches.size(), pendingGarbage.size(),
+              + " %d size mismatches, %d objects awaiting deletion, %d uploads in flight -> %s", rows, objects,
+          rowsWithoutObject.size(), objectsWithoutRow.size(), sizeMismatches.size(), pendingGarbage.size(),
+          inFlight.size(),
           consistent() ? "CONSISTENT" : "INCONSISTENT");
     }
   }
 
   public Report run() {
     Map<String, Long> objects = new HashMap<>();
+    Set<String> recent = new HashSet<>();
     for (ObjectInfo o : store.list(SEGMENT_PREFIX)) {
       objects.put(o.key(), o.sizeBytes());
+      if (o.lastModified() != null && o.lastModified().isAfter(inFlightAfter)) {
+        recent.add(o.key());
+      }
     }
     Set<String> garbage = new HashSet<>(index.jdbc().queryForList("select object_key from garbage", String.class));
     List<SegmentRow> rows = index.allSegmentsOldestFirst();
@@ -60,12 +77,13 @@ public final class ConsistencyCheck {
       }
     }
     List<String> orphans = new ArrayList<>();
+    List<String> inFlight = new ArrayList<>();
     for (String key : objects.keySet()) {
       if (!rowKeys.contains(key) && !garbage.contains(key)) {
-        orphans.add(key);
+        (recent.contains(key) ? inFlight : orphans).add(key);
       }
     }
     orphans.sort(null);
-    return new Report(rows.size(), objects.size(), missing, orphans, sizes, List.copyOf(garbage));
+    return new Report(rows.size(), objects.size(), missing, orphans, sizes, List.copyOf(garbage), inFlight);
   }
 }

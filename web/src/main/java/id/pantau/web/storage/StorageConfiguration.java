@@ -26,7 +26,17 @@ class StorageConfiguration {
   @Bean(destroyMethod = "close")
   @Conditional(NoExternalS3.class)
   EmbeddedS3 embeddedS3(VmsProperties props) {
-    EmbeddedS3 embedded = new EmbeddedS3(props.dataDir(), props.storage().embeddedS3().port()).start();
+    EmbeddedS3 embedded = new EmbeddedS3(props.dataDir(), props.storage().embeddedS3().port());
+    try {
+      embedded.start();
+    } catch (IllegalStateException e) {
+      if (props.command() == null) {
+        throw e;
+      }
+      // a command (e.g. check) beside a running system: use the endpoint that system serves
+      log.info("embedded S3 port taken, presumably by the running system; connecting to {}", embedded.endpoint());
+      return embedded;
+    }
     log.info("embedded S3 endpoint at {} (credentials in {})", embedded.endpoint(), props.dataDir());
     return embedded;
   }

@@ -9,10 +9,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends an RTSP OPTIONS request and waits for any RTSP reply. A bare TCP connect is not enough: the kernel
- * accepts connections for a server process that is hung or stopped.
+ * Asks the camera to DESCRIBE the recorded stream and calls it up when it answers 200, or 401 (up, and the real
+ * connection authenticates). A bare TCP connect is not enough: the kernel accepts connections for a server
+ * process that is hung or stopped; nor is OPTIONS: a camera whose encoder is down still answers it while its
+ * stream answers 503.
  */
-public final class RtspOptionsProbe implements CameraProbe {
+public final class RtspDescribeProbe implements CameraProbe {
 
     @Override
     public boolean answers(CameraConfig camera, long timeoutMs) {
@@ -25,14 +27,16 @@ public final class RtspOptionsProbe implements CameraProbe {
             socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), timeout);
             socket.setSoTimeout(timeout);
             OutputStream out = socket.getOutputStream();
-            String request = "OPTIONS rtsp://" + target.getHost() + ":" + target.getPort() + "/ RTSP/1.0\r\n"
-                    + "CSeq: 1\r\nUser-Agent: pantau-probe\r\n\r\n";
+            // the request line carries no credentials: a 401 already proves the camera is up
+            String request = "DESCRIBE " + RtspUrls.withoutCredentials(camera.url()) + " RTSP/1.0\r\n"
+                    + "CSeq: 1\r\nAccept: application/sdp\r\nUser-Agent: pantau-probe\r\n\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] reply = new byte[8];
+            byte[] reply = new byte[12];
             int n = in.readNBytes(reply, 0, reply.length);
-            return n == reply.length && new String(reply, StandardCharsets.US_ASCII).startsWith("RTSP/1.");
+            String status = new String(reply, 0, n, StandardCharsets.US_ASCII);
+            return status.startsWith("RTSP/1.") && (status.endsWith(" 200") || status.endsWith(" 401"));
         } catch (IOException e) {
             return false;
         }

@@ -1,0 +1,80 @@
+package id.pantau.recorder.node;
+
+import id.pantau.recorder.ingest.CameraRecorder;
+import id.pantau.recorder.upload.SegmentUploader;
+import id.pantau.storage.camera.Camera;
+import id.pantau.storage.camera.CameraRepository;
+import id.pantau.storage.index.IndexDatabase;
+import id.pantau.storage.index.SegmentIndex;
+import id.pantau.storage.s3.EmbeddedS3;
+import id.pantau.storage.s3.MinioObjectStore;
+import id.pantau.storage.s3.S3Credentials;
+import id.pantau.storage.s3.S3Settings;
+import id.pantau.storage.secret.SecretCipher;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A recorder node without the web layer, for benchmarks and crash tests:
+ * {@code RecorderNodeMain DATA_DIR CAMERAS_FILE SEGMENT_SECONDS}. CAMERAS_FILE has one {@code id rtsp-url} per
+ * line. The object store is the one named by VMS_STORAGE_S3_ENDPOINT, _ACCESS_KEY, _SECRET_KEY and _BUCKET in
+ * the environment (never on the command line), else an embedded endpoint in DATA_DIR. Prints {@code READY} once
+ * recording.
+ */
+public final class RecorderNodeMain {
+  private RecorderNodeMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: RecorderNodeMain DATA_DIR CAMERAS_FILE SEGMENT_SECONDS");
+      System.exit(2);
+    }
+    Path dataDir = Path.of(args[0]);
+    Files.createDirectories(dataDir);
+    EmbeddedS3 embedded = null;
+    S3Settings settings;
+    String endpoint = System.getenv("VMS_STORAGE_S3_ENDPOINT");
+    if (endpoint != null && !endpoint.isBlank()) {
+      settings = new S3Settings(URI.create(endpoint), "us-east-1", System.getenv("VMS_STORAGE_S3_BUCKET"),
+          new S3Credentials(System.getenv("VMS_STORAGE_S3_ACCESS_KEY"), System.getenv("VMS_STORAGE_S3_SECRET_KEY")));
+    } else {
+      embedded = new EmbeddedS3(dataDir, 0).start();
+      settings = embedded.settings("segments");
+    }
+    MinioObjectStore store = new MinioObjectStore(settings);
+    store.ensureBucket();
+    IndexDatabase db = IndexDatabase.openFile(dataDir);
+    SegmentIndex index = new SegmentIndex(db.dataSource());
+    CameraRepository repo = new CameraRepository(db.dataSource(),
+        SecretCipher.load(System.getenv("VMS_SECRET_KEY"), dataDir.resolve("secret.key")), Clock.systemUTC());
+    List<Camera> cameras = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(args[1]))) {
+      String[] parts = line.trim().split("\\s+");
+      if (parts.length == 2) {
+        cameras.add(repo.save(new Camera(parts[0], null, null, null, parts[1], null, null, null, null, true, 7,
+            null)));
+      }
+    }
+    SegmentUploader uploader = new SegmentUploader(store, index, 2, SegmentUploader::defaultRetryDelayMs);
+    RecorderNode node = new RecorderNode(new RecorderNode.Settings(Camera.LOCAL_NODE, dataDir.resolve("spool"),
+        Duration.ofSeconds(Integer.parseInt(args[2]))), uploader, config -> CameraRecorder.rtsp(config, uploader));
+    int recovered = node.recoverSpool();
+    node.sync(cameras);
+    System.out.println("READY " + cameras.size() + " cameras, " + recovered + " segments recovered");
+    EmbeddedS3 toClose = embedded;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      uploader.close();
+      db.close();
+      if (toClose != null) {
+        toClose.close();
+      }
+    }));
+    Thread.currentThread().join();
+  }
+}
