@@ -55,6 +55,10 @@ public final class JavaCvStreamOpener implements StreamOpener {
             long backstopMs = Math.max(camera.openTimeout().toMillis(), camera.stallTimeout().toMillis()) + 2_000;
             av_dict_set(options, "timeout", String.valueOf(backstopMs * 1000), 0);
         }
+        // the SDP carries the parameter sets: a few frames are enough to confirm size and rate, and every
+        // 100 ms spent probing is 100 ms more before a returning camera records again
+        av_dict_set(options, "analyzeduration", "500000", 0);
+        av_dict_set(options, "fpsprobesize", "5", 0);
         long openMs = camera.openTimeout().toMillis();
         try {
             deadline.startMs(openMs);

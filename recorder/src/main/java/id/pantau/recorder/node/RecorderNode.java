@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class RecorderNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RecorderNode.class);
   static final String STREAM = "main";
+  static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
   /** Node-wide recording settings. */
   public record Settings(String node, Path spoolDir, Duration segmentTarget) {}
@@ -99,6 +100,8 @@ public final class RecorderNode implements AutoCloseable {
     return CameraConfig.builder(c.id(), STREAM, url, settings.spoolDir())
         .transport(Transport.valueOf(c.transport().name()))
         .segmentTarget(settings.segmentTarget())
+        // a DESCRIBE twice a second during an outage costs the camera nothing and halves the time to resume
+        .probeInterval(PROBE_INTERVAL)
         .build();
   }
 
