@@ -36,6 +36,9 @@ final class FfmpegPacketSource implements PacketSource {
     private int untimedInARow;
     private boolean stalled;
 
+    private byte[] untimedKeyframe;
+    private MediaPacket queued;
+
     FfmpegPacketSource(AVFormatContext ic, int videoIndex, FfmpegDeadline deadline, long stallMs, StreamInfo info) {
         this.ic = ic;
         this.videoIndex = videoIndex;
@@ -45,6 +48,17 @@ final class FfmpegPacketSource implements PacketSource {
         this.timeBase = ic.streams(videoIndex).time_base();
     }
 
+    private static byte[] bytes(AVPacket packet) {
+        byte[] data = new byte[packet.size()];
+        packet.data().get(data);
+        return data;
+    }
+
+    private long frameDuration90k() {
+        double fps = info.frameRate();
+        return fps > 1 && fps < 300 ? Math.round(90_000 / fps) : 3600;
+    }
+
     @Override
     public StreamInfo info() {
         return info;
@@ -52,6 +66,11 @@ final class FfmpegPacketSource implements PacketSource {
 
     @Override
     public MediaPacket read() throws IngestFailure {
+        if (queued != null) {
+            MediaPacket next = queued;
+            queued = null;
+            return next;
+        }
         if (stalled) {
             throw new IngestFailure(Kind.STALLED, "stalled: no video for " + stallMs + " ms");
         }
@@ -70,9 +89,14 @@ final class FfmpegPacketSource implements PacketSource {
                 }
                 long pts = packet.pts();
                 long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : pts;
+                boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                 if (dts == AV_NOPTS_VALUE) {
                     if (++untimedInARow > MAX_UNTIMED_PACKETS) {
                         throw new IngestFailure(Kind.MALFORMED, "malformed stream: packets without timestamps");
+                    }
+                    byte[] data = bytes(packet);
+                    if (key && NalSanity.startsPicture(info.format().codec(), data)) {
+                        untimedKeyframe = data;
                     }
                     continue;
                 }
@@ -80,10 +104,21 @@ final class FfmpegPacketSource implements PacketSource {
                 if (pts == AV_NOPTS_VALUE) {
                     pts = dts;
                 }
-                byte[] data = new byte[packet.size()];
-                packet.data().get(data);
-                return new MediaPacket(av_rescale_q(dts, timeBase, TIME_BASE_90K),
-                        av_rescale_q(pts, timeBase, TIME_BASE_90K), (packet.flags() & AV_PKT_FLAG_KEY) != 0, data);
+                MediaPacket timed = new MediaPacket(av_rescale_q(dts, timeBase, TIME_BASE_90K),
+                        av_rescale_q(pts, timeBase, TIME_BASE_90K), key, bytes(packet));
+                if (untimedKeyframe == null) {
+                    return timed;
+                }
+                // FFmpeg's RTSP demuxer hands out the first keyframe of a session without timestamps (it is the
+                // one stream probing parsed); dropping it would cost a whole GOP at every (re)connect. If the
+                // first timed packet holds the rest of that picture's slices it shares its time, else the
+                // keyframe takes the slot one frame before it
+                boolean samePicture = !NalSanity.startsPicture(info.format().codec(), timed.data());
+                long keyDts90k = samePicture ? timed.dts90k() : timed.dts90k() - frameDuration90k();
+                MediaPacket keyframe = new MediaPacket(keyDts90k, keyDts90k, true, untimedKeyframe);
+                untimedKeyframe = null;
+                queued = timed;
+                return keyframe;
             } finally {
                 av_packet_unref(packet);
             }
