@@ -1,9 +1,13 @@
 package id.pantau.web;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Entry point of the Pantau VMS: wires storage and recorder, serves the API and UI. */
 @SpringBootApplication
@@ -12,7 +16,24 @@ public class PantauApplication {
 
   public static void main(String[] args) {
     useDataDirForNativeLibraries(args);
+    if (isCommand(args)) {
+      // a one-shot command (e.g. --vms.command=verify-audit): no web server, no cameras, exit with its code
+      ConfigurableApplicationContext context = SpringApplication.run(PantauApplication.class, commandArgs(args));
+      System.exit(SpringApplication.exit(context));
+    }
     SpringApplication.run(PantauApplication.class, args);
+  }
+
+  static boolean isCommand(String[] args) {
+    return Arrays.stream(args).anyMatch(a -> a.startsWith("--vms.command="));
+  }
+
+  /** The arguments plus what a command never needs: the web server, demo cameras, the recorder. */
+  static String[] commandArgs(String[] args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(List.of("--spring.main.web-application-type=none", "--vms.demo.enabled=false",
+        "--vms.recorder.enabled=false", "--spring.main.banner-mode=off"));
+    return all.toArray(String[]::new);
   }
 
   /** JavaCPP unpacks about 200 MB of FFmpeg/OpenCV natives; keep them in the data directory, not in $HOME. */
