@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code password=...}-style pairs and API tokens. Defence in depth: code should not log them in the first place.
  */
 public final class SecretMasking {
-  private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]{1,15}://)[^/\\s@\"'<>]+@");
+  private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]{1,15}://)[^/\\s\"'<>]+@");
   private static final Pattern KEY_VALUE = Pattern.compile(
       "(?i)\\b(password|passwd|pwd|passphrase|secret[-_]?key|secret|credential|credentials)"
           + "(\"?\\s*[=:]\\s*\"?)([^\\s\"',;&}\\]]+)");

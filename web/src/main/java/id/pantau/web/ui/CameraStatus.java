@@ -13,7 +13,7 @@ enum CameraStatus {
   DISABLED;
 
   /** Message key, e.g. {@code camera.status.RECORDING}. */
-  String key() {
+  public String key() {
     return "camera.status." + name();
   }
 
