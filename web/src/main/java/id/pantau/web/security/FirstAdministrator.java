@@ -26,20 +26,23 @@ class FirstAdministrator implements InitializingBean, ApplicationListener<WebSer
   private final SetupToken setupToken;
   private final String adminPassword;
   private final String serverAddress;
+  private final boolean active;
   private volatile String issued;
 
+  /** {@code active} is false in command mode, where no user is created and no link printed. */
   FirstAdministrator(UserRepository users, UserAdministration admin, SetupToken setupToken, String adminPassword,
-      String serverAddress) {
+      String serverAddress, boolean active) {
     this.users = users;
     this.admin = admin;
     this.setupToken = setupToken;
     this.adminPassword = adminPassword;
     this.serverAddress = serverAddress;
+    this.active = active;
   }
 
   @Override
   public void afterPropertiesSet() {
-    if (users.count() > 0) {
+    if (!active || users.count() > 0) {
       return;
     }
     if (adminPassword != null && !adminPassword.isEmpty()) {

@@ -4,34 +4,20 @@ import id.pantau.web.VmsProperties;
 import id.pantau.web.audit.AuditTrail;
 import id.pantau.web.user.UserAdministration;
 import id.pantau.web.user.UserRepository;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Password hashing, sign-in throttling, API tokens, camera permissions and the first administrator. */
 @Configuration(proxyBeanMethods = false)
@@ -87,13 +73,13 @@ class SecurityConfiguration {
 
   /** Not in command mode ({@code --vms.command=...}): a command must not create users or print setup links. */
   @Bean
-  @ConditionalOnProperty(name = "vms.command", matchIfMissing = true, havingValue = "__never__")
   FirstAdministrator firstAdministrator(UserRepository users, UserAdministration admin, SetupToken setupToken,
       VmsProperties props, Environment env) {
     String password = props.security().adminPassword();
     if (password == null || password.isEmpty()) {
       password = env.getProperty("VMS_ADMIN_PASSWORD");
     }
-    return new FirstAdministrator(users, admin, setupToken, password, env.getProperty("server.address"));
+    return new FirstAdministrator(users, admin, setupToken, password, env.getProperty("server.address"),
+        !env.containsProperty("vms.command"));
   }
 }

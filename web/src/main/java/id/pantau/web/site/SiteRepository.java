@@ -3,7 +3,9 @@ package id.pantau.web.site;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,8 +60,8 @@ public class SiteRepository {
   }
 
   /** Number of cameras per site id. */
-  public java.util.Map<String, Integer> cameraCounts() {
-    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+  public Map<String, Integer> cameraCounts() {
+    Map<String, Integer> m = new HashMap<>();
     jdbc.query("select site_id, count(*) from camera where site_id is not null group by site_id",
         rs -> {
           m.put(rs.getString(1), rs.getInt(2));

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The audit trail page for administrators: filter, page through, export CSV, verify the chain. */
 @Controller
@@ -60,8 +61,7 @@ class AuditPageController {
   }
 
   private static String query(String actor, AuditAction action, String camera, Long fromMs, Long toMs) {
-    org.springframework.web.util.UriComponentsBuilder b =
-        org.springframework.web.util.UriComponentsBuilder.fromPath("/api/audit/export");
+    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/api/audit/export");
     if (actor != null && !actor.isBlank()) {
       b.queryParam("actor", actor);
     }

@@ -14,12 +14,14 @@ import id.pantau.web.security.CameraNotFoundException;
 import id.pantau.web.security.Capability;
 import id.pantau.web.site.SiteRepository;
 import id.pantau.web.site.SiteTimes;
+import id.pantau.web.site.SiteZones;
 import id.pantau.web.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +76,7 @@ class CamerasPageController {
     boolean canConfigure = access.capabilities(auth).contains(Capability.CONFIGURE);
     Map<String, Long> lastEnds = CameraStatus.lastSegmentEnds(segments);
     Map<String, ZoneId> zones = times.cameraZones();
-    Map<String, String> siteNames = new java.util.HashMap<>();
+    Map<String, String> siteNames = new HashMap<>();
     sites.sites().forEach(s -> siteNames.put(s.id(), s.name()));
     long now = clock.millis();
     List<Row> rows = new ArrayList<>();
@@ -85,7 +87,7 @@ class CamerasPageController {
       Long last = lastEnds.get(c.id());
       ZoneId zone = zones.getOrDefault(c.id(), times.defaultZone());
       rows.add(new Row(c, c.siteId() == null ? null : siteNames.getOrDefault(c.siteId(), c.siteId()),
-          id.pantau.web.site.SiteZones.abbreviation(zone), CameraStatus.of(c, last, now, segmentMs),
+          SiteZones.abbreviation(zone), CameraStatus.of(c, last, now, segmentMs),
           last == null ? null : times.format(last, c.id(), zones), canConfigure));
     }
     model.addAttribute("rows", rows);

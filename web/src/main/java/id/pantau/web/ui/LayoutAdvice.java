@@ -28,7 +28,9 @@ class LayoutAdvice {
 
   @ModelAttribute("currentPath")
   String currentPath(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // only ever a local path: "//host" would make the language links point elsewhere
+    return path.startsWith("/") && !path.startsWith("//") ? path : "/";
   }
 
   @ModelAttribute("lang")

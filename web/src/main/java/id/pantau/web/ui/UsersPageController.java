@@ -90,12 +90,19 @@ class UsersPageController {
       @RequestParam(required = false) List<Role> roles, @RequestParam(defaultValue = "false") boolean enabled,
       @RequestParam(defaultValue = "false") boolean allCameras,
       @RequestParam(required = false) List<String> cameraGrants,
-      @RequestParam(required = false) List<String> siteGrants, Authentication auth, HttpServletRequest request,
-      RedirectAttributes redirect) {
-    User u = admin.update(userId, displayName, roles(roles), enabled, allCameras, grants(cameraGrants, siteGrants),
-        AuditContext.of(auth, request));
-    redirect.addFlashAttribute("saved", u.username());
-    return "redirect:/users";
+      @RequestParam(required = false) List<String> siteGrants, Model model, Authentication auth,
+      HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    User before = users.findById(userId).orElseThrow(() -> new UserNotFoundException(userId));
+    try {
+      User u = admin.update(userId, displayName, roles(roles), enabled, allCameras,
+          grants(cameraGrants, siteGrants), AuditContext.of(auth, request));
+      redirect.addFlashAttribute("saved", u.username());
+      return "redirect:/users";
+    } catch (InvalidUserException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("error", e);
+      return form(model, before, users.grants(userId));
+    }
   }
 
   @PostMapping("/{userId}/password")

@@ -60,6 +60,11 @@ public class UserAdministration {
   public User update(long id, String displayName, Set<Role> roles, boolean enabled, boolean allCameras,
       Set<Grant> grants, AuditContext by) {
     User before = users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+    boolean staysAdmin = enabled && roles.contains(Role.ADMIN);
+    if (before.enabled() && before.has(Role.ADMIN) && !staysAdmin && otherActiveAdmins(id) == 0) {
+      throw new InvalidUserException("roles", "user.lastAdmin", "the last active administrator cannot be"
+          + " disabled or lose the ADMIN role");
+    }
     users.update(id, displayName(displayName, before.username()), roles, enabled, allCameras);
     audit.record(by.event(AuditAction.USER_UPDATED)
         .details("user=" + before.username() + " roles=" + names(before.roles()) + "->" + names(roles)
@@ -81,6 +86,10 @@ public class UserAdministration {
     policy.check(u.username(), password);
     users.setPasswordHash(id, encoder.encode(password));
     audit.record(by.event(AuditAction.USER_PASSWORD_CHANGED).details("user=" + u.username()).build());
+  }
+
+  private long otherActiveAdmins(long id) {
+    return users.findAll().stream().filter(u -> u.id() != id && u.enabled() && u.has(Role.ADMIN)).count();
   }
 
   private static String displayName(String displayName, String username) {

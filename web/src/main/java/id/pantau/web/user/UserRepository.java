@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -120,7 +121,7 @@ public class UserRepository {
       return users;
     }
     Map<Long, Set<Role>> roles = new HashMap<>();
-    org.springframework.jdbc.core.RowCallbackHandler collect = rs -> roles
+    RowCallbackHandler collect = rs -> roles
         .computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
     if (users.size() == 1) {
       jdbc.query("select user_id, role from user_role where user_id = ?", collect, users.get(0).id());

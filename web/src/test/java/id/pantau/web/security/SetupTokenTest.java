@@ -105,13 +105,13 @@ class SetupTokenTest {
       AuditTrail trail = new AuditTrail(db.dataSource(), tx, Clock.systemUTC());
       UserAdministration admin = new UserAdministration(repo, encoder, new PasswordPolicy(12), trail);
 
-      FirstAdministrator weak = new FirstAdministrator(repo, admin, new SetupToken(), "admin123", null);
+      FirstAdministrator weak = new FirstAdministrator(repo, admin, new SetupToken(), "admin123", null, true);
       assertThatThrownBy(weak::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("VMS_ADMIN_PASSWORD is shorter than 12 characters");
       assertThat(repo.count()).isZero();
 
       SetupToken token = new SetupToken();
-      new FirstAdministrator(repo, admin, token, "a-long-enough-passphrase", null).afterPropertiesSet();
+      new FirstAdministrator(repo, admin, token, "a-long-enough-passphrase", null, true).afterPropertiesSet();
       assertThat(repo.findByUsername("admin")).hasValueSatisfying(u -> {
         assertThat(u.roles()).containsExactly(Role.ADMIN);
         assertThat(encoder.matches("a-long-enough-passphrase", u.passwordHash())).isTrue();
@@ -119,7 +119,7 @@ class SetupTokenTest {
       assertThat(token.outstanding()).as("no setup link when the password is given").isFalse();
 
       // a later start with users present changes nothing, even with another password in the environment
-      new FirstAdministrator(repo, admin, token, "another-long-passphrase", null).afterPropertiesSet();
+      new FirstAdministrator(repo, admin, token, "another-long-passphrase", null, true).afterPropertiesSet();
       assertThat(encoder.matches("a-long-enough-passphrase", repo.findByUsername("admin").orElseThrow()
           .passwordHash())).isTrue();
     }
