@@ -1,12 +1,13 @@
 package id.pantau.web;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Entry point of the Pantau VMS: wires storage and recorder, serves the API and UI. */
@@ -17,13 +18,33 @@ public class PantauApplication {
 
   public static void main(String[] args) {
     useDataDirForNativeLibraries(args);
-    SpringApplication app = new SpringApplication(PantauApplication.class);
-    if (Arrays.stream(args).anyMatch(a -> a.startsWith("--vms.command="))) {
-      // a one-shot command: no web server, no recording, no demo cameras
-      app.setWebApplicationType(WebApplicationType.NONE);
-      app.setDefaultProperties(Map.of("vms.recorder.enabled", "false", "vms.demo.enabled", "false"));
+    if (isCommand(args)) {
+      String command = Arrays.stream(args).filter(a -> a.startsWith("--vms.command=")).findFirst().orElseThrow()
+          .substring("--vms.command=".length());
+      if (!COMMANDS.contains(command)) {
+        System.err.println("unknown command '" + command + "'; known: " + String.join(", ", COMMANDS));
+        System.exit(2);
+      }
+      // a one-shot command (e.g. --vms.command=verify-audit): no web server, no cameras, exit with its code
+      ConfigurableApplicationContext context = SpringApplication.run(PantauApplication.class, commandArgs(args));
+      System.exit(SpringApplication.exit(context));
     }
-    app.run(args);
+    SpringApplication.run(PantauApplication.class, args);
+  }
+
+  /** The one-shot commands, each a bean conditional on {@code vms.command}. */
+  static final List<String> COMMANDS = List.of("check", "verify-audit");
+
+  static boolean isCommand(String[] args) {
+    return Arrays.stream(args).anyMatch(a -> a.startsWith("--vms.command="));
+  }
+
+  /** The arguments plus what a command never needs: the web server, demo cameras, the recorder. */
+  static String[] commandArgs(String[] args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(List.of("--spring.main.web-application-type=none", "--vms.demo.enabled=false",
+        "--vms.recorder.enabled=false", "--spring.main.banner-mode=off"));
+    return all.toArray(String[]::new);
   }
 
   /** JavaCPP unpacks about 200 MB of FFmpeg/OpenCV natives; keep them in the data directory, not in $HOME. */

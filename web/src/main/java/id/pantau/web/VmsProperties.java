@@ -3,6 +3,8 @@ package id.pantau.web;
 import id.pantau.storage.camera.Camera;
 import id.pantau.storage.camera.Transport;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +20,8 @@ public record VmsProperties(
     @DefaultValue Recorder recorder,
     String secretKey,
     @DefaultValue List<CameraConfig> cameras,
+    @DefaultValue Security security,
+    @DefaultValue Ui ui,
     String command) {
 
   /** Where camera secrets are sealed: {@code vms.secret-key} (base64, 32 bytes) or a key file here. */
@@ -29,6 +33,23 @@ public record VmsProperties(
   public Path demoMediaDir() {
     return demo.mediaDir() != null ? demo.mediaDir() : dataDir.resolve("media");
   }
+
+  /**
+   * Sign-in, camera networks and the first administrator. {@code adminPassword} is also read from the plain
+   * {@code VMS_ADMIN_PASSWORD} environment variable; it is used once, when no user exists.
+   */
+  public record Security(
+      String adminPassword,
+      @DefaultValue({"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "::1/128", "fc00::/7"})
+      List<String> cameraNetworks,
+      @DefaultValue("5") int maxFailedSignIns,
+      @DefaultValue("15m") Duration failureWindow,
+      @DefaultValue("15m") Duration lockout,
+      @DefaultValue("12") int minPasswordLength,
+      @DefaultValue("true") boolean routeFfmpegLog) {}
+
+  /** The web UI: times are stored in UTC and shown in the site's zone, or this one when a site has none. */
+  public record Ui(@DefaultValue("Asia/Jakarta") ZoneId defaultTimeZone) {}
 
   /** The HTTP listener; {@code server.port} follows {@code vms.http.port}. */
   public record Http(@DefaultValue("8080") int port) {}

@@ -17,11 +17,23 @@ public class CameraRepository {
   private final JdbcTemplate jdbc;
   private final SecretCipher cipher;
   private final Clock clock;
+  private final CameraNetworks networks;
 
+  /** Cameras restricted to private ranges and loopback. */
   public CameraRepository(DataSource dataSource, SecretCipher cipher, Clock clock) {
+    this(dataSource, cipher, clock, CameraNetworks.privateAndLoopback());
+  }
+
+  public CameraRepository(DataSource dataSource, SecretCipher cipher, Clock clock, CameraNetworks networks) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.cipher = cipher;
     this.clock = clock;
+    this.networks = networks;
+  }
+
+  /** The ranges camera URLs must point into. */
+  public CameraNetworks networks() {
+    return networks;
   }
 
   public List<Camera> findAll() {
@@ -48,7 +60,7 @@ public class CameraRepository {
 
   /** Inserts or replaces a camera after validating it. */
   public Camera save(Camera camera) {
-    Camera c = CameraValidator.validate(camera);
+    Camera c = CameraValidator.validate(camera, networks);
     String sealed = c.hasPassword() ? cipher.encrypt(c.password()) : null;
     long now = clock.millis();
     ensureReferenced("site", c.siteId());

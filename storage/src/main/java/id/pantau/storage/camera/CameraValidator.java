@@ -15,11 +15,17 @@ public final class CameraValidator {
 
   private CameraValidator() {}
 
+  /** Validates with the default camera networks (private ranges and loopback). */
   public static Camera validate(Camera c) {
+    return validate(c, CameraNetworks.privateAndLoopback());
+  }
+
+  /** Validates the camera, and that both URLs point into the given camera networks. */
+  public static Camera validate(Camera c, CameraNetworks networks) {
     requireId(c.id());
-    requireRtspUrl("mainUrl", c.mainUrl());
+    requireCameraUrl("mainUrl", c.mainUrl(), networks);
     if (c.subUrl() != null && !c.subUrl().isBlank()) {
-      requireRtspUrl("subUrl", c.subUrl());
+      requireCameraUrl("subUrl", c.subUrl(), networks);
     }
     if (c.name().length() > 200) {
       throw new InvalidCameraException("name", "at most 200 characters");
@@ -39,6 +45,14 @@ public final class CameraValidator {
     return id;
   }
 
+  /** A plain rtsp/rtsps URL whose host lies inside the camera networks. */
+  public static URI requireCameraUrl(String field, String url, CameraNetworks networks) {
+    URI uri = requireRtspUrl(field, url);
+    networks.requireInside(field, uri.getHost());
+    return uri;
+  }
+
+  /** A plain rtsp/rtsps URL, whatever its host. */
   public static URI requireRtspUrl(String field, String url) {
     if (url == null || url.isBlank()) {
       throw new InvalidCameraException(field, "an rtsp:// or rtsps:// URL is required");

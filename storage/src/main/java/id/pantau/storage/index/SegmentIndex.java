@@ -102,6 +102,11 @@ public class SegmentIndex {
     return jdbc.query("select " + SEGMENT_COLUMNS + " from segment order by start_wall_ms", SegmentIndex::mapSegment);
   }
 
+  public boolean hasSegments(String cameraId) {
+    return !jdbc.queryForList("select id from segment where camera_id = ? fetch first 1 rows only", Long.class,
+        cameraId).isEmpty();
+  }
+
   public long totalBytes() {
     Long n = jdbc.queryForObject("select coalesce(sum(bytes), 0) from segment", Long.class);
     return n == null ? 0 : n;

@@ -11,6 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import id.pantau.web.audit.AuditAction;
+import id.pantau.web.audit.AuditEvent;
+import id.pantau.web.audit.AuditTrail;
+import id.pantau.web.security.CameraAccess;
+import id.pantau.web.security.CameraNotFoundException;
+import id.pantau.web.security.Capability;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,50 +47,73 @@ class CameraController {
   private final SegmentIndex index;
   private final RecorderNode node;
   private final ApplicationEventPublisher events;
+  private final CameraAccess access;
+  private final AuditTrail audit;
 
-  CameraController(CameraRepository cameras, SegmentIndex index, RecorderNode node, ApplicationEventPublisher events) {
+  CameraController(CameraRepository cameras, SegmentIndex index, RecorderNode node, ApplicationEventPublisher events,
+      CameraAccess access, AuditTrail audit) {
     this.cameras = cameras;
     this.index = index;
     this.node = node;
     this.events = events;
+    this.access = access;
+    this.audit = audit;
   }
 
   @GetMapping
-  List<CameraView> list() {
-    return cameras.findAll().stream().map(CameraView::of).toList();
+  List<CameraView> list(Authentication auth) {
+    Set<String> visible = access.visibleCameras(auth);
+    return cameras.findAll().stream().filter(c -> visible.contains(c.id())).map(CameraView::of).toList();
   }
 
   @GetMapping("/{id}")
-  CameraView get(@PathVariable String id) {
+  CameraView get(@PathVariable String id, Authentication auth) {
+    if (!access.visibleCameras(auth).contains(id)) {
+      throw new CameraNotFoundException();
+    }
     return CameraView.of(existing(id));
   }
 
   @PostMapping
-  ResponseEntity<CameraView> create(@RequestBody CameraRequest request) {
+  ResponseEntity<CameraView> create(@RequestBody CameraRequest request, Authentication auth,
+      HttpServletRequest http) {
+    requireAdmin(auth, "adding cameras");
     String id = CameraValidator.requireId(request.id());
     if (cameras.exists(id)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "camera " + id + " already exists");
     }
     Camera saved = cameras.save(request.toCamera(id, null));
+    audit.record(AuditEvent.of(AuditAction.CAMERA_CREATED).by(auth).from(http).camera(id)
+        .details("via API").build());
     events.publishEvent(new CamerasChanged(id));
     return ResponseEntity.created(URI.create("/api/cameras/" + id)).body(CameraView.of(saved));
   }
 
   @PutMapping("/{id}")
-  CameraView update(@PathVariable String id, @RequestBody CameraRequest request) {
+  CameraView update(@PathVariable String id, @RequestBody CameraRequest request, Authentication auth,
+      HttpServletRequest http) {
+    access.require(auth, id, Capability.CONFIGURE);
     Camera current = existing(id);
     if (request.id() != null && !request.id().equals(id)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id: the body's id differs from the path's");
     }
-    Camera saved = cameras.save(request.toCamera(id, current));
+    Camera next = request.toCamera(id, current);
+    if (!Objects.equals(next.username(), current.username()) || !Objects.equals(next.password(), current.password())) {
+      requireAdmin(auth, "changing camera credentials");
+    }
+    Camera saved = cameras.save(next);
+    audit.record(AuditEvent.of(AuditAction.CAMERA_UPDATED).by(auth).from(http).camera(id)
+        .details("via API" + (request.password() != null ? "; password changed" : "")).build());
     events.publishEvent(new CamerasChanged(id));
     return CameraView.of(saved);
   }
 
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable String id) {
+  ResponseEntity<Void> delete(@PathVariable String id, Authentication auth, HttpServletRequest http) {
+    requireAdmin(auth, "deleting cameras");
     existing(id);
-    if (!index.segments(id, "main", Long.MIN_VALUE, Long.MAX_VALUE).isEmpty()) {
+    audit.record(AuditEvent.of(AuditAction.CAMERA_DELETED).by(auth).from(http).camera(id).build());
+    if (index.hasSegments(id)) {
       Camera c = existing(id);
       cameras.save(new Camera(c.id(), c.name(), c.siteId(), c.linkId(), c.mainUrl(), c.subUrl(), c.username(),
           c.password(), c.transport(), false, c.retentionDays(), c.recorderNode()));
@@ -94,7 +127,8 @@ class CameraController {
   }
 
   @GetMapping("/{id}/stats")
-  StatsView stats(@PathVariable String id) {
+  StatsView stats(@PathVariable String id, Authentication auth) {
+    access.require(auth, id, Capability.STATS);
     Camera c = existing(id);
     return node.status(id).map(StatsView::of)
         .orElseGet(() -> StatsView.notRecording(id, c.enabled() ? "assigned to recorder node " + c.recorderNode()
@@ -102,7 +136,11 @@ class CameraController {
   }
 
   @GetMapping("/{id}/recordings")
-  TimelineView recordings(@PathVariable String id, @RequestParam String from, @RequestParam String to) {
+  TimelineView recordings(@PathVariable String id, @RequestParam String from, @RequestParam String to,
+      Authentication auth) {
+    if (!access.permits(auth, id, Capability.PLAYBACK) && !access.permits(auth, id, Capability.STATS)) {
+      throw new CameraNotFoundException();
+    }
     existing(id);
     Instant f = instant("from", from);
     Instant t = instant("to", to);
@@ -117,6 +155,13 @@ class CameraController {
     Timeline timeline = Timeline.of(fromMs, toMs, index.runs(id, "main", fromMs, toMs),
         index.segments(id, "main", fromMs, toMs), GAP_TOLERANCE_MS);
     return TimelineView.of(id, timeline);
+  }
+
+  private static void requireAdmin(Authentication auth, String what) {
+    boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+    if (!admin) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, what + " needs the ADMIN role");
+    }
   }
 
   private Camera existing(String id) {

@@ -1,5 +1,6 @@
 package id.pantau.web.recording;
 
+import id.pantau.storage.camera.CameraNetworks;
 import id.pantau.storage.camera.CameraRepository;
 import id.pantau.storage.index.SegmentIndex;
 import id.pantau.storage.retention.EvidenceHolds;
@@ -28,7 +29,8 @@ class IndexConfiguration {
   @Bean
   @DependsOnDatabaseInitialization
   CameraRepository cameraRepository(DataSource dataSource, SecretCipher cipher, Clock clock, VmsProperties props) {
-    CameraRepository repo = new CameraRepository(dataSource, cipher, clock);
+    CameraRepository repo = new CameraRepository(dataSource, cipher, clock,
+        CameraNetworks.of(props.security().cameraNetworks()));
     props.cameras().forEach(c -> repo.save(c.toCamera()));
     return repo;
   }

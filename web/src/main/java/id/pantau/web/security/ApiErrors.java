@@ -1,0 +1,39 @@
+package id.pantau.web.security;
+
+import id.pantau.storage.camera.InvalidCameraException;
+import id.pantau.web.site.InvalidSiteException;
+import id.pantau.web.user.InvalidUserException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Validation failures in the REST API become 400 problem details naming the field and the reason. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiErrors {
+
+  @ExceptionHandler(InvalidCameraException.class)
+  ProblemDetail invalidCamera(InvalidCameraException e) {
+    return problem(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidUserException.class)
+  ProblemDetail invalidUser(InvalidUserException e) {
+    return problem(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidSiteException.class)
+  ProblemDetail invalidSite(InvalidSiteException e) {
+    return problem(e.field(), e.getMessage());
+  }
+
+  private static ProblemDetail problem(String field, String message) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+    p.setTitle("Invalid " + field);
+    p.setProperty("field", field);
+    return p;
+  }
+}
