@@ -15,6 +15,7 @@ import id.pantau.storage.index.SegmentRow;
 import id.pantau.web.PantauWebTest;
 import id.pantau.web.user.Role;
 import id.pantau.web.user.User;
+import id.pantau.web.user.UserRepository;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,10 @@ import org.springframework.http.MediaType;
 /** The camera REST API: validation with named errors, write-only passwords, roles, and the timeline. */
 class CameraApiTest extends PantauWebTest {
   @Autowired SegmentIndex index;
+  @Autowired UserRepository users;
 
   User admin() {
-    return userAdmin.findByUsername("admin").orElseThrow();
+    return users.findByUsername("admin").orElseThrow();
   }
 
   @Test
@@ -85,16 +87,16 @@ class CameraApiTest extends PantauWebTest {
           1000, "ab".repeat(32), ObjectKeys.segment(id, "main", start, run), "", false));
     }
     mvc.perform(get("/api/cameras/" + id + "/recordings").with(as(admin()))
-            .param("from", "2026-11-18T05:46:40Z").param("to", "2026-11-18T05:51:40Z"))
+            .param("from", "2026-11-18T11:06:40Z").param("to", "2026-11-18T11:11:40Z"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.segments.length()").value(3))
         .andExpect(jsonPath("$.runs.length()").value(1))
         .andExpect(jsonPath("$.gaps.length()").value(2))
-        .andExpect(jsonPath("$.gaps[0].start").value("2026-11-18T05:48:40Z"))
+        .andExpect(jsonPath("$.gaps[0].start").value("2026-11-18T11:08:40Z"))
         .andExpect(jsonPath("$.gaps[0].seconds").value(60.0))
         .andExpect(jsonPath("$.recordedMs").value(180_000));
     mvc.perform(get("/api/cameras/" + id + "/recordings").with(as(admin())).param("from", "yesterday")
-            .param("to", "2026-11-18T05:51:40Z"))
+            .param("to", "2026-11-18T11:11:40Z"))
         .andExpect(status().isBadRequest());
     mvc.perform(get("/api/cameras/" + id + "/recordings").with(as(admin())).param("from", "2026-01-01T00:00:00Z")
         .param("to", "2026-03-01T00:00:00Z")).andExpect(status().isBadRequest());
