@@ -38,7 +38,7 @@ class IndexDatabaseTest {
             assertThat(tables(index.dataSource())).containsAll(V1_TABLES).contains("flyway_schema_history");
             assertThat(indexes(index.dataSource())).contains("RECORDING_RUN_CAMERA", "SEGMENT_CAMERA_TIME",
                     "SEGMENT_RUN", "EVIDENCE_HOLD_CAMERA");
-            assertThat(appliedVersions(index.dataSource())).containsExactly("1");
+            assertThat(appliedVersions(index.dataSource())).containsExactlyElementsOf(migrationVersions());
         }
     }
 
@@ -70,7 +70,7 @@ class IndexDatabaseTest {
             assertThat(rs.getString(1)).isEqualTo("seg/kept.mp4");
             assertThat(rs.getString(2)).hasSize(64);
             assertThat(rs.next()).isFalse();
-            assertThat(appliedVersions(reopened.dataSource())).containsExactly("1");
+            assertThat(appliedVersions(reopened.dataSource())).containsExactlyElementsOf(migrationVersions());
         }
     }
 
@@ -103,7 +103,7 @@ class IndexDatabaseTest {
 
             server = startH2Server(port);
             assertThat(index.reachable()).isTrue();
-            assertThat(appliedVersions(index.dataSource())).containsExactly("1");
+            assertThat(appliedVersions(index.dataSource())).containsExactlyElementsOf(migrationVersions());
         } finally {
             server.stop();
         }
@@ -165,6 +165,20 @@ class IndexDatabaseTest {
 
     private static List<String> indexes(DataSource ds) throws SQLException {
         return strings(ds, "select index_name from information_schema.indexes where table_schema = 'PUBLIC'");
+    }
+
+    /** Versions of the V*__*.sql files on the classpath, in order: every one must be applied, once. */
+    private static List<String> migrationVersions() {
+        try {
+            Path dir = Path.of(IndexDatabaseTest.class.getClassLoader().getResource("db/migration").toURI());
+            try (var files = Files.list(dir)) {
+                return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                        .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                        .toList();
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> appliedVersions(DataSource ds) throws SQLException {
