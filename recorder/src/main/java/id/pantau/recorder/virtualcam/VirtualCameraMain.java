@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Mounts, for i = 1..COUNT: {@code cam{i}/main} (H.264 1280x720), {@code cam{i}/sub} (H.264 640x360),
  * {@code cam{i}/h265} (H.265 1280x720) and {@code cam{i}/motion} (H.264 1280x720 with a moving rectangle, see
  * {@link TestMedia}). KINDS is a comma list of main, sub, h265, motion (default: all); missing media is generated
- * into MEDIA_DIR first. With the system properties {@code virtualcam.user} and {@code virtualcam.password} every
+ * into MEDIA_DIR first. With the environment variables {@code VIRTUALCAM_USER} and {@code VIRTUALCAM_PASSWORD} (never
+ * on the command line, where any user could read them) every
  * mount demands Digest authentication.
  */
 public final class VirtualCameraMain {
@@ -66,8 +67,8 @@ public final class VirtualCameraMain {
     }
 
     private static Credentials credentialsFromProperties() {
-        String user = System.getProperty("virtualcam.user");
-        String password = System.getProperty("virtualcam.password");
+        String user = System.getenv("VIRTUALCAM_USER");
+        String password = System.getenv("VIRTUALCAM_PASSWORD");
         return user == null || password == null ? null : new Credentials(user, password);
     }
 }
