@@ -90,9 +90,13 @@ class CameraController {
   }
 
   @PutMapping("/{id}")
-  CameraView update(@PathVariable String id, @RequestBody CameraRequest request, Authentication auth,
-      HttpServletRequest http) {
+  CameraView update(@PathVariable String id, @RequestBody(required = false) CameraRequest request,
+      Authentication auth, HttpServletRequest http) {
+    // permission first: another user's camera must not be told apart from a bad request
     access.require(auth, id, Capability.CONFIGURE);
+    if (request == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a camera in the request body is required");
+    }
     Camera current = existing(id);
     if (request.id() != null && !request.id().equals(id)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id: the body's id differs from the path's");
@@ -136,8 +140,8 @@ class CameraController {
   }
 
   @GetMapping("/{id}/recordings")
-  TimelineView recordings(@PathVariable String id, @RequestParam String from, @RequestParam String to,
-      Authentication auth) {
+  TimelineView recordings(@PathVariable String id, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Authentication auth) {
     if (!access.permits(auth, id, Capability.PLAYBACK) && !access.permits(auth, id, Capability.STATS)) {
       throw new CameraNotFoundException();
     }
@@ -171,6 +175,9 @@ class CameraController {
   }
 
   private static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + ": required, an ISO-8601 UTC instant");
+    }
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
