@@ -1,6 +1,5 @@
 package id.pantau.recorder.ffmpeg;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -16,17 +15,24 @@ public final class FfmpegLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("ffmpeg");
     private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@");
-    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+    private static boolean installed;
     private static Bridge bridge;
 
     private FfmpegLog() {
     }
 
-    public static void install() {
-        if (INSTALLED.compareAndSet(false, true)) {
+    /**
+     * Installs the bridge once; every caller returns only after that, so the first call also loads JavaCPP's and
+     * FFmpeg's natives on one thread. Camera threads that raced into them could deadlock: one held JavaCPP's
+     * Loader lock while the library's JNI_OnLoad waited for Pointer's class initialization, which another thread
+     * was running and which waited for the Loader lock (seen with 64 cameras starting at once).
+     */
+    public static synchronized void install() {
+        if (!installed) {
             avutil.av_log_set_level(avutil.AV_LOG_WARNING);
             bridge = new Bridge();
             avutil.setLogCallback(bridge);
+            installed = true;
         }
     }
 

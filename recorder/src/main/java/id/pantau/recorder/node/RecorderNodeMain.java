@@ -24,9 +24,13 @@ import java.util.List;
  * {@code RecorderNodeMain DATA_DIR CAMERAS_FILE SEGMENT_SECONDS}. CAMERAS_FILE has one {@code id rtsp-url} per
  * line. The object store is the one named by VMS_STORAGE_S3_ENDPOINT, _ACCESS_KEY, _SECRET_KEY and _BUCKET in
  * the environment (never on the command line), else an embedded endpoint in DATA_DIR. Prints {@code READY} once
- * recording.
+ * recording. On SIGTERM it stops the cameras (closing their open segments), waits up to two minutes for the
+ * uploads, and prints one {@link RecordingSummary} line per camera and a total, from the index.
  */
 public final class RecorderNodeMain {
+  private static final long DRAIN_MS = 120_000;
+  private static final double NOMINAL_FPS = 25;
+
   private RecorderNodeMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -65,16 +69,40 @@ public final class RecorderNodeMain {
         Duration.ofSeconds(Integer.parseInt(args[2]))), uploader, config -> CameraRecorder.rtsp(config, uploader));
     int recovered = node.recoverSpool();
     node.sync(cameras);
+    long startWallMs = System.currentTimeMillis();
     System.out.println("READY " + cameras.size() + " cameras, " + recovered + " segments recovered");
     EmbeddedS3 toClose = embedded;
+    List<String> cameraIds = cameras.stream().map(Camera::id).toList();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      long stopWallMs = System.currentTimeMillis();
       node.close();
+      drain(uploader);
       uploader.close();
+      printSummary(cameraIds, index, startWallMs, stopWallMs);
       db.close();
       if (toClose != null) {
         toClose.close();
       }
-    }));
+    }, "recorder-node-shutdown"));
     Thread.currentThread().join();
+  }
+
+  private static void drain(SegmentUploader uploader) {
+    long started = System.nanoTime();
+    try {
+      boolean drained = uploader.drain(DRAIN_MS);
+      System.out.printf("DRAINED %s in %d ms, %d segments still waiting%n", drained ? "all" : "not all",
+          (System.nanoTime() - started) / 1_000_000, uploader.pendingSegments());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void printSummary(List<String> cameraIds, SegmentIndex index, long startWallMs, long stopWallMs) {
+    List<RecordingSummary> summaries = RecordingSummary.of(cameraIds, index.allSegmentsOldestFirst(), NOMINAL_FPS,
+        startWallMs, stopWallMs);
+    summaries.forEach(s -> System.out.println(s.line()));
+    System.out.println(RecordingSummary.total(summaries).line());
+    System.out.flush();
   }
 }
