@@ -148,7 +148,7 @@ run_pantau() { # count vc-pid vc-port
     perf report -i "$RESULTS/perf-$n.data" --no-children --sort dso,sym --stdio 2>/dev/null | head -120 \
         >"$RESULTS/perf-$n.txt" || true
   fi
-  grep -E '^(DRAINED|SUMMARY camera=total)' "$RESULTS/recorder-$n.log" || echo "no summary: see $RESULTS/recorder-$n.log"
+  grep -E "^(STOPPED|DRAINED|SUMMARY camera=total)" "$RESULTS/recorder-$n.log" || echo "no summary: see $RESULTS/recorder-$n.log"
   grep -m1 '^SUMMARY camera=total' "$RESULTS/recorder-$n.log" | sed "s/^SUMMARY/n=$n frames=pantau/" >>"$RESULT_FILE" || true
   echo "warnings and errors in the recorder log: $(grep -c ' WARN \| ERROR ' "$RESULTS/recorder-$n.log" || true)"
   stop 30 "$s3_pid"

@@ -76,6 +76,7 @@ public final class RecorderNodeMain {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       long stopWallMs = System.currentTimeMillis();
       node.close();
+      System.out.printf("STOPPED %d cameras in %d ms%n", cameraIds.size(), System.currentTimeMillis() - stopWallMs);
       drain(uploader);
       uploader.close();
       printSummary(cameraIds, index, startWallMs, stopWallMs);

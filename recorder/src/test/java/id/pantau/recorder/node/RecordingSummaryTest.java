@@ -16,7 +16,7 @@ class RecordingSummaryTest {
   @Test
   void unbrokenRecordingLosesNothing() {
     List<RecordingSummary> s = RecordingSummary.of(List.of("a"),
-        List.of(segment("a", 1, 60_000, 1500, 5_400_000), segment("a", 1, 0, 1500, 5_400_000)), 25, 0, 120_100);
+        List.of(segment("a", 1, 61_000, 1500, 5_400_000), segment("a", 1, 1_000, 1500, 5_400_000)), 25, 0, 121_100);
 
     assertThat(s).singleElement().satisfies(a -> {
       assertThat(a.segments()).isEqualTo(2);
@@ -26,6 +26,7 @@ class RecordingSummaryTest {
       assertThat(a.expectedFrames()).isEqualTo(3000);
       assertThat(a.lostFrames()).isZero();
       assertThat(a.gapMs()).isZero();
+      assertThat(a.startMs()).isEqualTo(1_000);
       assertThat(a.tailMs()).isEqualTo(100);
     });
   }
