@@ -10,6 +10,7 @@ import id.pantau.storage.index.SegmentRow;
 import id.pantau.storage.s3.ObjectStore;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -32,6 +33,9 @@ public final class SegmentUploader implements SegmentSink, AutoCloseable {
   private final LongUnaryOperator retryDelayMs;
   private final LinkedBlockingDeque<ClosedSegment> queue = new LinkedBlockingDeque<>();
   private final Map<UUID, RunInfo> runs = new ConcurrentHashMap<>();
+  private final Set<UUID> endedRuns = ConcurrentHashMap.newKeySet();
+  /** Segments of each run not stored yet, queued or in flight. */
+  private final Map<UUID, Integer> pendingByRun = new ConcurrentHashMap<>();
   private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicLong uploaded = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
@@ -68,8 +72,23 @@ public final class SegmentUploader implements SegmentSink, AutoCloseable {
 
   @Override
   public void segmentClosed(ClosedSegment segment) {
+    pendingByRun.merge(segment.runId(), 1, Integer::sum);
     pendingBytes.addAndGet(segment.bytes());
     queue.addLast(segment);
+  }
+
+  @Override
+  public void runEnded(RunInfo run, long endWallMs) {
+    endedRuns.add(run.runId());
+    forgetIfDone(run.runId());
+  }
+
+  /** An ended run is forgotten once none of its segments waits, so a camera that reconnects often leaks nothing. */
+  private void forgetIfDone(UUID runId) {
+    if (endedRuns.contains(runId) && !pendingByRun.containsKey(runId)) {
+      runs.remove(runId);
+      endedRuns.remove(runId);
+    }
   }
 
   /** A segment recovered from the spool after a crash, with the run it belongs to. */
@@ -149,6 +168,8 @@ public final class SegmentUploader implements SegmentSink, AutoCloseable {
         s.mediaStart90k(), s.mediaDuration90k(), s.frameCount(), s.bytes(), s.sha256Hex(), key, s.fragmentIndex(),
         false));
     SpoolLayout.deleteSegment(s.file());
+    pendingByRun.computeIfPresent(s.runId(), (id, n) -> n > 1 ? n - 1 : null);
+    forgetIfDone(s.runId());
   }
 
   private boolean sleep(long ms) {

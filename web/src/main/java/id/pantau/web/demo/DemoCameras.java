@@ -27,20 +27,20 @@ public class DemoCameras implements AutoCloseable {
   /** Generates media if needed, starts the RTSP server, registers {@code count} cameras. */
   public static DemoCameras start(VmsProperties.Demo demo, Path mediaDir, CameraRepository cameras) {
     Path main = TestMedia.ensure(mediaDir, TestMedia.Kind.MAIN_H264);
-      Path sub = TestMedia.ensure(mediaDir, TestMedia.Kind.SUB_H264);
-      VirtualCameraServer server = new VirtualCameraServer(new InetSocketAddress(demo.rtspHost(), demo.rtspPort()));
-      for (int i = 1; i <= demo.cameras(); i++) {
-        server.mount("cam" + i + "/main", main);
-        server.mount("cam" + i + "/sub", sub);
-      }
-      server.start();
-      String base = "rtsp://" + demo.rtspHost() + ":" + server.port() + "/cam";
-      for (int i = 1; i <= demo.cameras(); i++) {
-        cameras.save(new Camera("demo-" + i, "Demo camera " + i, null, null, base + i + "/main", base + i + "/sub",
-            null, null, Transport.TCP, true, 7, Camera.LOCAL_NODE));
-      }
-      log.info("{} demo cameras at {}1..{}/main and /sub", demo.cameras(), base, demo.cameras());
-      return new DemoCameras(server);
+    Path sub = TestMedia.ensure(mediaDir, TestMedia.Kind.SUB_H264);
+    VirtualCameraServer server = new VirtualCameraServer(new InetSocketAddress(demo.rtspHost(), demo.rtspPort()));
+    for (int i = 1; i <= demo.cameras(); i++) {
+      server.mount("cam" + i + "/main", main);
+      server.mount("cam" + i + "/sub", sub);
+    }
+    server.start();
+    String base = "rtsp://" + demo.rtspHost() + ":" + server.port() + "/cam";
+    for (int i = 1; i <= demo.cameras(); i++) {
+      cameras.save(new Camera("demo-" + i, "Demo camera " + i, null, null, base + i + "/main", base + i + "/sub",
+          null, null, Transport.TCP, true, 7, Camera.LOCAL_NODE));
+    }
+    log.info("{} demo cameras at {}1..{}/main and /sub", demo.cameras(), base, demo.cameras());
+    return new DemoCameras(server);
   }
 
   public int port() {
