@@ -98,7 +98,8 @@ public record VmsProperties(
       Path spoolDir,
       @DefaultValue("20GB") DataSize spoolMaxSize,
       @DefaultValue("0B") DataSize storageQuota,
-      @DefaultValue("true") boolean enabled) {}
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("2") int uploadWorkers) {}
 
   /** A camera declared in configuration; it is written to the index at start-up. */
   public record CameraConfig(

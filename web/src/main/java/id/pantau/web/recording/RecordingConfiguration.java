@@ -38,8 +38,9 @@ class RecordingConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  SegmentUploader segmentUploader(ObjectStore store, SegmentIndex index) {
-    return new SegmentUploader(store, index, 2, SegmentUploader::defaultRetryDelayMs);
+  SegmentUploader segmentUploader(ObjectStore store, SegmentIndex index, VmsProperties props) {
+    return new SegmentUploader(store, index, Math.max(1, props.recorder().uploadWorkers()),
+        SegmentUploader::defaultRetryDelayMs);
   }
 
   @Bean(destroyMethod = "close")
