@@ -46,6 +46,12 @@ public record Camera(
         retentionDays, recorderNode);
   }
 
+  /** The same camera, enabled or not. */
+  public Camera withEnabled(boolean on) {
+    return new Camera(id, name, siteId, linkId, mainUrl, subUrl, username, password, transport, on, retentionDays,
+        recorderNode);
+  }
+
   /** Never prints the password, so a camera logged by accident leaks nothing. */
   @Override
   public String toString() {

@@ -115,17 +115,17 @@ class CameraController {
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id, Authentication auth, HttpServletRequest http) {
     requireAdmin(auth, "deleting cameras");
-    existing(id);
-    audit.record(AuditEvent.of(AuditAction.CAMERA_DELETED).by(auth).from(http).camera(id).build());
+    Camera c = existing(id);
     if (index.hasSegments(id)) {
-      Camera c = existing(id);
-      cameras.save(new Camera(c.id(), c.name(), c.siteId(), c.linkId(), c.mainUrl(), c.subUrl(), c.username(),
-          c.password(), c.transport(), false, c.retentionDays(), c.recorderNode()));
+      cameras.save(c.withEnabled(false));
+      audit.record(AuditEvent.of(AuditAction.CAMERA_UPDATED).by(auth).from(http).camera(id)
+          .details("via API: delete asked, disabled instead because it has recordings").build());
       events.publishEvent(new CamerasChanged(id));
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "camera " + id + " has recordings; it was disabled instead and is deleted when retention removes them");
     }
     cameras.delete(id);
+    audit.record(AuditEvent.of(AuditAction.CAMERA_DELETED).by(auth).from(http).camera(id).build());
     events.publishEvent(new CamerasChanged(id));
     return ResponseEntity.noContent().build();
   }

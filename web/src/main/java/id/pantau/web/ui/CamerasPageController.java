@@ -1,5 +1,7 @@
 package id.pantau.web.ui;
 
+import id.pantau.web.camera.CamerasChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import id.pantau.storage.camera.Camera;
 import id.pantau.storage.camera.CameraRepository;
 import id.pantau.storage.camera.InvalidCameraException;
@@ -53,9 +55,11 @@ class CamerasPageController {
   private final AuditTrail audit;
   private final Clock clock;
   private final long segmentMs;
+  private final ApplicationEventPublisher events;
 
   CamerasPageController(CameraRepository cameras, CameraAccess access, SiteRepository sites, SiteTimes times,
-      SegmentIndex segments, AuditTrail audit, Clock clock, VmsProperties props) {
+      SegmentIndex segments, AuditTrail audit, Clock clock, VmsProperties props, ApplicationEventPublisher events) {
+    this.events = events;
     this.cameras = cameras;
     this.access = access;
     this.sites = sites;
@@ -111,6 +115,7 @@ class CamerasPageController {
       Camera saved = cameras.save(form.toCamera(null, true));
       audit.record(AuditContext.of(auth, request).event(AuditAction.CAMERA_CREATED).camera(saved.id())
           .details(describe(saved)).build());
+      events.publishEvent(new CamerasChanged(saved.id()));
       redirect.addFlashAttribute("saved", saved.id());
       return "redirect:/cameras";
     } catch (InvalidCameraException e) {
@@ -138,6 +143,7 @@ class CamerasPageController {
       Camera saved = cameras.save(form.toCamera(before, admin));
       audit.record(AuditContext.of(auth, request).event(AuditAction.CAMERA_UPDATED).camera(id)
           .details(changes(before, saved)).build());
+      events.publishEvent(new CamerasChanged(id));
       redirect.addFlashAttribute("saved", id);
       return "redirect:/cameras";
     } catch (InvalidCameraException e) {
@@ -160,6 +166,7 @@ class CamerasPageController {
       return "redirect:/cameras";
     }
     audit.record(AuditContext.of(auth, request).event(AuditAction.CAMERA_DELETED).camera(id).build());
+    events.publishEvent(new CamerasChanged(id));
     redirect.addFlashAttribute("deleted", id);
     return "redirect:/cameras";
   }
