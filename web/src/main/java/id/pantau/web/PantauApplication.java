@@ -1,5 +1,6 @@
 package id.pantau.web;
 
+import id.pantau.web.evidence.verify.EvidenceVerifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,10 @@ public class PantauApplication {
         System.err.println("unknown command '" + command + "'; known: " + String.join(", ", COMMANDS));
         System.exit(2);
       }
+      if (command.equals(VERIFY_EVIDENCE)) {
+        // offline on purpose: a package is checked with its signature alone, no database or object store
+        System.exit(EvidenceVerifier.run(args, System.out, System.err));
+      }
       // a one-shot command (e.g. --vms.command=verify-audit): no web server, no cameras, exit with its code
       ConfigurableApplicationContext context = SpringApplication.run(PantauApplication.class, commandArgs(args));
       System.exit(SpringApplication.exit(context));
@@ -33,7 +38,8 @@ public class PantauApplication {
   }
 
   /** The one-shot commands, each a bean conditional on {@code vms.command}. */
-  static final List<String> COMMANDS = List.of("check", "verify-audit");
+  static final List<String> COMMANDS = List.of("check", "verify-audit", "verify-evidence");
+  static final String VERIFY_EVIDENCE = "verify-evidence";
 
   static boolean isCommand(String[] args) {
     return Arrays.stream(args).anyMatch(a -> a.startsWith("--vms.command="));

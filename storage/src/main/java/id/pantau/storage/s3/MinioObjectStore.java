@@ -82,22 +82,28 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         this.hasher = hasher;
         this.options = options;
         this.errors = new MinioErrors(settings);
-        // start from the SDK's default client to keep its retry-on-503 interceptor and HTTP/1.1 pinning,
-        // but replace its 5-minute timeouts so an unreachable endpoint fails in seconds
-        this.http = Http.newDefaultClient().newBuilder()
-                .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(options.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build();
-        this.client = newClient(http);
+        this.http = httpClient(options);
+        this.client = newClient(settings, http);
         // shares the connection pool; the call timeout bounds the whole health check, retries included
-        this.healthClient = newClient(http.newBuilder()
+        this.healthClient = newClient(settings, http.newBuilder()
                 .callTimeout(options.healthCheckTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .connectTimeout(options.healthCheckTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build());
     }
 
-    private MinioClient newClient(OkHttpClient httpClient) {
+    /**
+     * The SDK's default HTTP client, which keeps its retry-on-503 interceptor and HTTP/1.1 pinning, with the
+     * 5-minute timeouts replaced so that an unreachable endpoint fails in seconds.
+     */
+    static OkHttpClient httpClient(S3ClientOptions options) {
+        return Http.newDefaultClient().newBuilder()
+                .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(options.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    static MinioClient newClient(S3Settings settings, OkHttpClient httpClient) {
         return MinioClient.builder()
                 .endpoint(settings.endpoint().toString())
                 .region(settings.region())
