@@ -12,12 +12,20 @@ import java.util.function.Supplier;
 
 /**
  * Reads a recorder node's per-camera status (a snapshot copy: nothing on the recording threads waits for the
- * monitor) and counts each stream's reconnects within the recent window.
+ * monitor) and counts how often each stream came back within the recent window. Comebacks, not the recorder's
+ * reconnect attempts: a camera behind a cut link makes many attempts, which are the link's fault, not its own.
  */
 public final class RecorderStreams implements StreamHealthSource {
     private final Supplier<List<CameraStatus>> statuses;
     private final long windowMs;
-    private final Map<String, ArrayDeque<long[]>> reconnects = new HashMap<>();
+    private final Map<String, Stream> streams = new HashMap<>();
+
+    /** What is remembered of one stream between samples. */
+    private static final class Stream {
+        boolean recording;
+        boolean everRecorded;
+        final ArrayDeque<Long> comebacks = new ArrayDeque<>();
+    }
 
     /** @param statuses e.g. {@code recorderNode::statuses} */
     public RecorderStreams(Supplier<List<CameraStatus>> statuses, Duration reconnectWindow) {
@@ -32,19 +40,23 @@ public final class RecorderStreams implements StreamHealthSource {
             CameraState st = s.state();
             m.put(s.cameraId(), new StreamSample(st.recording(), st.phase() == CameraState.Phase.CONNECTING,
                     Math.max(0, nowMs - st.sinceWallMs()), st.detail(), s.stats().fps(), s.stats().bitrateBps(),
-                    s.stats().lastPacketAgeMs(), inWindow(s.cameraId(), s.stats().reconnects(), nowMs)));
+                    s.stats().lastPacketAgeMs(), comebacks(s.cameraId(), st.recording(), nowMs)));
         }
-        reconnects.keySet().retainAll(m.keySet());
+        streams.keySet().retainAll(m.keySet());
         return m;
     }
 
-    /** Reconnects since the oldest count still inside the window. */
-    private long inWindow(String cameraId, long total, long nowMs) {
-        ArrayDeque<long[]> q = reconnects.computeIfAbsent(cameraId, k -> new ArrayDeque<>());
-        q.addLast(new long[] {nowMs, total});
-        while (q.size() > 1 && q.peekFirst()[0] < nowMs - windowMs) {
-            q.removeFirst();
+    private int comebacks(String cameraId, boolean recordingNow, long nowMs) {
+        Stream s = streams.computeIfAbsent(cameraId, k -> new Stream());
+        // the first connection is no comeback: only a stream that recorded, stopped and records again
+        if (recordingNow && !s.recording && s.everRecorded) {
+            s.comebacks.addLast(nowMs);
         }
-        return total - q.peekFirst()[1];
+        s.recording = recordingNow;
+        s.everRecorded |= recordingNow;
+        while (!s.comebacks.isEmpty() && s.comebacks.peekFirst() < nowMs - windowMs) {
+            s.comebacks.removeFirst();
+        }
+        return s.comebacks.size();
     }
 }

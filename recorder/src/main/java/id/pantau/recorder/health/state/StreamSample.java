@@ -8,7 +8,7 @@ package id.pantau.recorder.health.state;
  * @param phaseAgeMs      how long the recorder has been in its current phase
  * @param detail          the recorder's last failure in plain words, or null
  * @param lastPacketAgeMs time since the last packet; -1 before the first
- * @param reconnectsInWindow reconnects within the recent window (see {@code CameraThresholds})
+ * @param reconnectsInWindow times the stream came back within the recent window
  */
 public record StreamSample(boolean recording, boolean starting, long phaseAgeMs, String detail, double fps,
                            long bitrateBps, long lastPacketAgeMs, long reconnectsInWindow) {
