@@ -103,16 +103,29 @@ public final class HealthMonitor implements AutoCloseable {
         topologyStale = true;
     }
 
-    public synchronized void start() {
+    public void start() {
+        start(true, true);
+    }
+
+    /**
+     * @param linkProbes   false: links are judged by their cameras only, for a node that must not send probes of
+     *                     its own to the camera networks
+     * @param cameraProbes false: cameras this node does not record are not asked over RTSP
+     */
+    public synchronized void start(boolean linkProbes, boolean cameraProbes) {
         if (thread != null) {
             return;
         }
         closeStaleHistory();
         thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("health-monitor", true));
-        thread.scheduleWithFixedDelay(guarded("link probes", this::probeLinks), 0,
-                settings.linkProbeInterval().toMillis(), TimeUnit.MILLISECONDS);
-        thread.scheduleWithFixedDelay(guarded("camera probes", this::probeCameras), 0,
-                settings.cameraProbeInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (linkProbes) {
+            thread.scheduleWithFixedDelay(guarded("link probes", this::probeLinks), 0,
+                    settings.linkProbeInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (cameraProbes) {
+            thread.scheduleWithFixedDelay(guarded("camera probes", this::probeCameras), 0,
+                    settings.cameraProbeInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
         thread.scheduleWithFixedDelay(guarded("evaluation", this::evaluate), settings.evaluateInterval().toMillis(),
                 settings.evaluateInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("health monitor started: links probed every {}, states decided every {}",

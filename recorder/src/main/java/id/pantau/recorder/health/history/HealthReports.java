@@ -42,21 +42,28 @@ public class HealthReports {
 
     /** Outages of one subject in the window, oldest first; the last is open if it lasts until now. */
     public List<Outage> outages(SubjectKind kind, String id, long fromMs, long toMs) {
-        List<Transition> in = history.transitions(kind, id, fromMs, toMs);
-        List<StateSpan> spans = Availability.spans(history.lastBefore(kind, id, fromMs).orElse(null), in, fromMs, toMs);
-        return Availability.outages(kind, id, spans, in, toMs >= clock.millis());
+        return outages(kind, id, fromMs, toMs, clock.millis());
     }
 
-    /** Outages of every subject of a kind in the window, newest first. */
+    // "now" is read once by the caller: a window ending now must still end now a millisecond later
+    private List<Outage> outages(SubjectKind kind, String id, long fromMs, long toMs, long now) {
+        long to = Math.min(toMs, now);
+        List<Transition> in = history.transitions(kind, id, fromMs, to);
+        List<StateSpan> spans = Availability.spans(history.lastBefore(kind, id, fromMs).orElse(null), in, fromMs, to);
+        return Availability.outages(kind, id, spans, in, toMs >= now);
+    }
+
+    /** Outages of every subject of a kind in the window, newest first; {@code toMs} at or after now: until now. */
     public List<Outage> outages(SubjectKind kind, long fromMs, long toMs) {
-        long to = Math.min(toMs, clock.millis());
+        long now = clock.millis();
+        long to = Math.min(toMs, now);
         Map<String, Transition> before = history.lastBefore(kind, fromMs);
         Map<String, List<Transition>> in = history.transitions(kind, fromMs, to);
         List<Outage> all = new ArrayList<>();
         for (String id : union(before.keySet(), in.keySet())) {
             List<Transition> t = in.getOrDefault(id, List.of());
             all.addAll(Availability.outages(kind, id, Availability.spans(before.get(id), t, fromMs, to), t,
-                    to >= clock.millis()));
+                    toMs >= now));
         }
         all.sort(Comparator.comparingLong(Outage::startMs).reversed());
         return all;
@@ -65,7 +72,7 @@ public class HealthReports {
     /** Uptime over the last 24 h, 7 d and 30 d, MTTR and outages over the last 30 d. */
     public SubjectReport report(SubjectKind kind, String id) {
         long now = clock.millis();
-        List<Outage> outages = new ArrayList<>(outages(kind, id, now - MONTH.toMillis(), now));
+        List<Outage> outages = new ArrayList<>(outages(kind, id, now - MONTH.toMillis(), now, now));
         OptionalLong mttr = Availability.mttrMs(outages);
         outages.sort(Comparator.comparingLong(Outage::startMs).reversed());
         return new SubjectReport(kind, id, uptime(kind, id, now - DAY.toMillis(), now),
