@@ -14,18 +14,17 @@ import id.pantau.web.audit.AuditEvent;
 import id.pantau.web.audit.AuditTrail;
 import id.pantau.web.security.CameraAccess;
 import id.pantau.web.security.Capability;
-import id.pantau.web.VmsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
@@ -58,28 +57,25 @@ class HealthApiController {
   private final AlertStore alerts;
   private final SegmentIndex index;
   private final CameraExpectations expectations;
-  private final HealthProperties props;
+  private final SlaReporter sla;
   private final HealthEvents events;
   private final CameraAccess access;
   private final AuditTrail audit;
   private final Clock clock;
-  private final ZoneId zone;
 
   HealthApiController(HealthMonitor monitor, HealthReports reports, AlertStore alerts, SegmentIndex index,
-      CameraExpectations expectations, HealthProperties props, HealthEvents events, CameraAccess access,
-      AuditTrail audit, Clock clock, VmsProperties vms) {
+      CameraExpectations expectations, SlaReporter sla, HealthEvents events, CameraAccess access, AuditTrail audit,
+      Clock clock) {
     this.monitor = monitor;
     this.reports = reports;
     this.alerts = alerts;
     this.index = index;
     this.expectations = expectations;
-    this.props = props;
+    this.sla = sla;
     this.events = events;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
-    // months of the SLA report begin at midnight where the NOC is
-    this.zone = vms.ui().defaultTimeZone();
   }
 
   @GetMapping
@@ -156,6 +152,24 @@ class HealthApiController {
     return out;
   }
 
+  /** Up share (0..1, null: never judged) of every visible link and camera over the last 24 h, 7 d and 30 d. */
+  @GetMapping("/uptime")
+  HealthViews.UptimeBars uptime(Authentication auth) {
+    HealthSnapshot mine = visibility(auth).filter(monitor.snapshot());
+    long now = clock.millis();
+    Map<String, HealthViews.Ratios> links = new LinkedHashMap<>();
+    mine.links().forEach(l -> links.put(l.id(), ratios(SubjectKind.LINK, l.id(), now)));
+    Map<String, HealthViews.Ratios> cams = new LinkedHashMap<>();
+    mine.cameras().forEach(c -> cams.put(c.id(), ratios(SubjectKind.CAMERA, c.id(), now)));
+    return new HealthViews.UptimeBars(now, links, cams);
+  }
+
+  private HealthViews.Ratios ratios(SubjectKind kind, String id, long now) {
+    return new HealthViews.Ratios(reports.uptime(kind, id, now - HealthReports.DAY.toMillis(), now).ratio(),
+        reports.uptime(kind, id, now - HealthReports.WEEK.toMillis(), now).ratio(),
+        reports.uptime(kind, id, now - HealthReports.MONTH.toMillis(), now).ratio());
+  }
+
   @GetMapping("/alerts")
   List<Alert> alerts(@RequestParam(defaultValue = "50") int limit, Authentication auth) {
     HealthVisibility v = visibility(auth);
@@ -171,7 +185,7 @@ class HealthApiController {
   @GetMapping("/sla")
   ResponseEntity<?> sla(@RequestParam(required = false) String month,
       @RequestParam(defaultValue = "json") String format, Authentication auth) {
-    SlaReport report = slaReport(visibility(auth), month);
+    SlaReport report = sla.report(visibility(auth), month);
     if (format.equals("csv")) {
       return ResponseEntity.ok()
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pantau-sla-" + report.month() + ".csv\"")
@@ -183,19 +197,12 @@ class HealthApiController {
     return ResponseEntity.ok(report);
   }
 
-  SlaReport slaReport(HealthVisibility v, String month) {
-    YearMonth m = HealthValidation.month(month, clock, zone);
-    List<HealthReports.LinkRef> links = monitor.snapshot().links().stream().filter(v::seesLink)
-        .map(l -> new HealthReports.LinkRef(l.id(), l.name(), l.vendor())).toList();
-    return reports.sla(m, zone, links, props.slaTargetPercent());
-  }
-
   private Set<String> visibleLinks(HealthVisibility v) {
     return monitor.snapshot().links().stream().filter(v::seesLink).map(HealthSnapshot.LinkStatus::id)
         .collect(Collectors.toSet());
   }
 
-  private HealthVisibility visibility(Authentication auth) {
+  HealthVisibility visibility(Authentication auth) {
     HealthVisibility v = HealthVisibility.of(access, auth);
     if (!v.any()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "health needs the TECHNICIAN or ADMIN role");

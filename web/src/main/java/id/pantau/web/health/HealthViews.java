@@ -6,6 +6,7 @@ import id.pantau.recorder.health.history.RecordingCoverage;
 import id.pantau.recorder.health.history.SubjectReport;
 import id.pantau.recorder.health.history.Uptime;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON shapes of the health API. Times are UTC epoch milliseconds; ratios are 0..1 (null: nothing judged). */
 final class HealthViews {
@@ -42,4 +43,10 @@ final class HealthViews {
 
   record CameraHealthView(HealthSnapshot.CameraStatus status, ReportView report, CoverageView recordingCoverage24h,
       CameraExpectations.Expectation expectation) {}
+
+  /** Up shares of one subject over the last 24 h, 7 d and 30 d. */
+  record Ratios(Double last24h, Double last7d, Double last30d) {}
+
+  /** The dashboard's uptime bars, by link and camera id. */
+  record UptimeBars(long atWallMs, Map<String, Ratios> links, Map<String, Ratios> cameras) {}
 }

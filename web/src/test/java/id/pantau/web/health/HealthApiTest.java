@@ -104,6 +104,8 @@ class HealthApiTest extends PantauWebTest {
     assertThat(report.at("/report/outages").size()).isEqualTo(1);
     assertThat(report.at("/report/last24h/downMs").asLong()).isPositive();
     assertThat(report.at("/report/mttrMs").asLong()).isPositive();
+    JsonNode bars = body(mvc.perform(get("/api/health/uptime").with(as(admin()))).andReturn().getResponse(), 200);
+    assertThat(bars.at("/links/" + link + "/last24h").asDouble()).isStrictlyBetween(0.0, 1.0);
 
     String csv = mvc.perform(get("/api/health/sla").param("format", "csv").with(as(admin()))).andReturn()
         .getResponse().getContentAsString();
