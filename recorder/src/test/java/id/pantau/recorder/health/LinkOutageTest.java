@@ -151,15 +151,21 @@ class LinkOutageTest {
                     HealthSnapshot fault = monitor.snapshot();
                     assertThat(linkIs(fault, LinkHealthState.UP)).as("the link stays up").isTrue();
                     assertThat(cameraIs(fault, "cam-a", CameraHealthState.ONLINE)).isTrue();
-                    Await.millisUntil(() -> receivers.webhook.size() >= 3, 5_000, "the camera's alert");
+                    Await.millisUntil(() -> receivers.webhook.size() >= 3 && receivers.mqtt.size() >= 3, 5_000,
+                            "the camera's alert");
                     assertThat(receivers.webhook.get(2).body()).contains("\"rootCause\":\"camera:cam-b\"",
                             "\"state\":\"CAMERA_FAULT\"");
                     System.out.printf("camera stopped behind a working link: CAMERA_FAULT after %d ms%n", faultMs);
                     cam2.setRefuseConnections(false);
                     waitFor(monitor, "cam-b back", 30_000, s -> cameraIs(s, "cam-b", CameraHealthState.ONLINE));
-                    Await.millisUntil(() -> receivers.webhook.size() >= 4, 5_000, "the camera's recovery");
+                    // the two sinks deliver independently: wait for both
+                    Await.millisUntil(() -> receivers.webhook.size() >= 4 && receivers.mqtt.size() >= 4, 5_000,
+                            "the camera's recovery");
                     assertThat(receivers.webhook).hasSize(4);
                     assertThat(receivers.mqtt).hasSize(4);
+                    // the status is written just after the receiver has the message
+                    Await.millisUntil(() -> alerts.recent(10).stream().allMatch(a -> a.mqttStatus() != null
+                            && a.webhookStatus() != null), 5_000, "delivery statuses");
                     assertThat(alerts.recent(10)).allSatisfy(a -> {
                         assertThat(a.webhookStatus()).isEqualTo("delivered");
                         assertThat(a.mqttStatus()).isEqualTo("delivered");
