@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -74,6 +74,8 @@ class NocDashboardBrowserTest extends PantauWebTest {
       monitor.topologyChanged();
 
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      // every snapshot redraws the cards: an element found may be replaced before it is read
+      wait.ignoring(StaleElementReferenceException.class);
       browser.get(baseUrl() + "/login");
       browser.findElement(By.id("username")).sendKeys("admin");
       browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
@@ -82,11 +84,12 @@ class NocDashboardBrowserTest extends PantauWebTest {
       browser.findElement(By.id("nav-noc")).click();
       wait.until(ExpectedConditions.urlContains("/noc"));
       browser.get(baseUrl() + "/noc?lang=id");
-      By card = By.cssSelector(".noc-link[data-link-id='" + link + "']");
+      String cardCss = ".noc-link[data-link-id='" + link + "']";
+      By card = By.cssSelector(cardCss);
       wait.until(ExpectedConditions.attributeToBe(card, "data-state", "UP"));
       wait.until(ExpectedConditions.attributeToBe(By.id("noc-live"), "data-live", "true"));
-      assertThat(browser.findElement(card).findElements(By.cssSelector(".noc-camera"))).hasSize(2);
-      assertThat(browser.findElement(card).findElement(By.cssSelector(".noc-bandwidth")).getText())
+      assertThat(js("return document.querySelectorAll(\"" + cardCss + " .noc-camera\").length")).isEqualTo(2L);
+      assertThat((String) js("return document.querySelector(\"" + cardCss + " .noc-bandwidth\").textContent"))
           .contains("100 Mbit/s");
       screenshot("noc-up");
       // a marker that a reload would wipe
@@ -94,8 +97,8 @@ class NocDashboardBrowserTest extends PantauWebTest {
 
       terminal.close();
       wait.until(ExpectedConditions.attributeToBe(card, "data-state", "DOWN"));
-      WebElement down = browser.findElement(card);
-      assertThat(down.findElement(By.cssSelector(".card-header .state")).getText()).isEqualTo("putus");
+      assertThat(js("return document.querySelector(\"" + cardCss + " .card-header .state\").textContent"))
+          .isEqualTo("putus");
       for (String id : cams) {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".noc-camera[data-camera-id='" + id + "']"),
             "data-state", "LINK_DOWN"));
@@ -107,10 +110,8 @@ class NocDashboardBrowserTest extends PantauWebTest {
       assertThat(browser.findElements(By.cssSelector("#noc-alerts .noc-alert[data-subject-id='" + link + "']")))
           .hasSize(1);
       // outages first: the down link heads the list of links
-      assertThat(browser.findElements(By.cssSelector("#noc-links .noc-link")).get(0).getAttribute("data-link-id"))
-          .isEqualTo(link);
-      assertThat(((JavascriptExecutor) browser).executeScript("return window.pantauNoReload;"))
-          .isEqualTo("still-here");
+      assertThat(js("return document.querySelector('#noc-links .noc-link').dataset.linkId")).isEqualTo(link);
+      assertThat(js("return window.pantauNoReload;")).isEqualTo("still-here");
       screenshot("noc-link-down-id");
     }
 
@@ -119,6 +120,11 @@ class NocDashboardBrowserTest extends PantauWebTest {
     assertThat(row.getText()).contains("FO Pasar Baru").contains("Lintasarta");
     assertThat(browser.findElement(By.id("sla-csv")).getAttribute("href")).contains("format=csv");
     screenshot("noc-sla");
+  }
+
+  /** Reads the page in one script, so a redraw cannot come between finding and reading. */
+  Object js(String script) {
+    return browser.executeScript(script);
   }
 
   void screenshot(String name) throws Exception {
