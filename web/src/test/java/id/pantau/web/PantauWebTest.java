@@ -47,6 +47,7 @@ public abstract class PantauWebTest {
     r.add("vms.security.admin-password", () -> ADMIN_PASSWORD);
     // test cameras point at addresses nobody serves; nothing may connect to them
     r.add("vms.recorder.enabled", () -> "false");
+    r.add("vms.health.camera-probes-enabled", () -> "false");
   }
 
   @LocalServerPort protected int port;

@@ -1,5 +1,6 @@
 package id.pantau.web.site;
 
+import id.pantau.recorder.health.probe.ProbeTarget;
 import id.pantau.storage.camera.CameraNetworks;
 import id.pantau.storage.camera.CameraValidator;
 import id.pantau.storage.camera.InvalidCameraException;
@@ -23,10 +24,15 @@ public class SiteAdministration {
     this.audit = audit;
   }
 
-  public Site save(Site s, AuditContext by) {
-    Site v = new Site(id(s.id()), name(s.name()), kind(s.kind(), "OFFICE"), optional("district", s.district(), 100),
+  /** The site as it would be stored; throws {@link InvalidSiteException} naming the first bad field. */
+  public Site validate(Site s) {
+    return new Site(id(s.id()), name(s.name()), kind(s.kind(), "OFFICE"), optional("district", s.district(), 100),
         range("latitude", s.latitude(), 90), range("longitude", s.longitude(), 180),
         s.timeZone() == null ? SiteZones.INDONESIA.get(0) : s.timeZone());
+  }
+
+  public Site save(Site s, AuditContext by) {
+    Site v = validate(s);
     boolean existed = repo.siteExists(v.id());
     repo.save(v);
     audit.record(by.event(existed ? AuditAction.SITE_UPDATED : AuditAction.SITE_CREATED)
@@ -34,12 +40,17 @@ public class SiteAdministration {
     return v;
   }
 
-  public Link save(Link l, AuditContext by) {
+  /** The link as it would be stored; throws {@link InvalidSiteException} naming the first bad field. */
+  public Link validate(Link l) {
     if (l.capacityMbps() != null && (l.capacityMbps() < 1 || l.capacityMbps() > 1_000_000)) {
       throw new InvalidSiteException("capacityMbps", "link.capacity.invalid", "between 1 and 1000000 Mbit/s");
     }
-    Link v = new Link(id(l.id()), name(l.name()), kind(l.kind(), "FIBER"), optional("vendor", l.vendor(), 100),
+    return new Link(id(l.id()), name(l.name()), kind(l.kind(), "FIBER"), optional("vendor", l.vendor(), 100),
         l.capacityMbps(), probeTarget(l.probeTarget()));
+  }
+
+  public Link save(Link l, AuditContext by) {
+    Link v = validate(l);
     boolean existed = repo.linkExists(v.id());
     repo.save(v);
     audit.record(by.event(existed ? AuditAction.LINK_UPDATED : AuditAction.LINK_CREATED)
@@ -90,7 +101,37 @@ public class SiteAdministration {
     return v;
   }
 
-  /** A link probe pings or connects to this host, so it must be a plain host inside the camera networks. */
+  /** Deletes a site no camera names; false if there was none. */
+  public boolean deleteSite(String id, AuditContext by) {
+    requireUnused("site", repo.camerasAt("site_id", id));
+    boolean deleted = repo.deleteSite(id);
+    if (deleted) {
+      audit.record(by.event(AuditAction.SITE_DELETED).details("site=" + id).build());
+    }
+    return deleted;
+  }
+
+  /** Deletes a link no camera sits behind; false if there was none. */
+  public boolean deleteLink(String id, AuditContext by) {
+    requireUnused("link", repo.camerasAt("link_id", id));
+    boolean deleted = repo.deleteLink(id);
+    if (deleted) {
+      audit.record(by.event(AuditAction.LINK_DELETED).details("link=" + id).build());
+    }
+    return deleted;
+  }
+
+  private static void requireUnused(String what, int cameras) {
+    if (cameras > 0) {
+      throw new InvalidSiteException("id", "site.inUse", cameras + " cameras still name this " + what
+          + "; move them first");
+    }
+  }
+
+  /**
+   * A link probe pings, connects to or asks this target ({@code 10.20.0.1}, {@code 10.20.0.1:22},
+   * {@code rtsp://10.20.0.9/}), so its host must be inside the camera networks.
+   */
   private String probeTarget(String target) {
     if (target == null || target.isBlank()) {
       return null;
@@ -99,8 +140,14 @@ public class SiteAdministration {
     if (t.length() > 255) {
       throw new InvalidSiteException("probeTarget", "link.probe.invalid", "at most 255 characters");
     }
+    ProbeTarget parsed;
     try {
-      networks.requireInside("probeTarget", t);
+      parsed = ProbeTarget.parse(t);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSiteException("probeTarget", "link.probe.invalid", e.getMessage());
+    }
+    try {
+      networks.requireInside("probeTarget", parsed.urlHost());
     } catch (InvalidCameraException e) {
       throw new InvalidSiteException("probeTarget", "link.probe.invalid",
           e.getMessage().substring("probeTarget: ".length()));

@@ -59,6 +59,27 @@ public class SiteRepository {
     }
   }
 
+  /** Cameras naming the site or link in {@code column} ({@code site_id} or {@code link_id}). */
+  int camerasAt(String column, String id) {
+    if (!column.equals("site_id") && !column.equals("link_id")) {
+      throw new IllegalArgumentException(column);
+    }
+    Integer n = jdbc.queryForObject("select count(*) from camera where " + column + " = ?", Integer.class, id);
+    return n == null ? 0 : n;
+  }
+
+  public Optional<Link> link(String id) {
+    return jdbc.query("select * from link where id = ?", this::mapLink, id).stream().findFirst();
+  }
+
+  public boolean deleteSite(String id) {
+    return jdbc.update("delete from site where id = ?", id) > 0;
+  }
+
+  public boolean deleteLink(String id) {
+    return jdbc.update("delete from link where id = ?", id) > 0;
+  }
+
   /** Number of cameras per site id. */
   public Map<String, Integer> cameraCounts() {
     Map<String, Integer> m = new HashMap<>();
