@@ -1,6 +1,8 @@
 package id.pantau.web.security;
 
 import id.pantau.storage.camera.InvalidCameraException;
+import id.pantau.storage.motion.InvalidMotionSettingsException;
+import id.pantau.web.motion.InvalidEventQueryException;
 import id.pantau.web.site.InvalidSiteException;
 import id.pantau.web.user.InvalidUserException;
 import org.springframework.core.Ordered;
@@ -27,6 +29,16 @@ class ApiErrors {
 
   @ExceptionHandler(InvalidSiteException.class)
   ProblemDetail invalidSite(InvalidSiteException e) {
+    return problem(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidMotionSettingsException.class)
+  ProblemDetail invalidMotionSettings(InvalidMotionSettingsException e) {
+    return problem(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidEventQueryException.class)
+  ProblemDetail invalidEventQuery(InvalidEventQueryException e) {
     return problem(e.field(), e.getMessage());
   }
 
