@@ -149,10 +149,7 @@ class MotionApiController {
 
   /** Permission first: another user's camera must not be told apart from a bad request. */
   private void requireViewer(Authentication auth, String id) {
-    // operators watching live need the alarms too, investigators the history
-    if (!access.permits(auth, id, Capability.LIVE)) {
-      access.require(auth, id, Capability.PLAYBACK);
-    }
+    EventAccess.require(access, auth, id);
   }
 
   private void requireConfigurer(Authentication auth, String id) {
