@@ -91,10 +91,15 @@
     drawing = [];
     draw();
   });
-  picture.addEventListener('error', () => {
+  function noPicture() {
     picture.classList.add('d-none');
     document.getElementById('no-picture').classList.remove('d-none');
-  });
+  }
+  picture.addEventListener('error', noPicture);
+  // the request may have failed before this script ran
+  if (picture.complete && picture.naturalWidth === 0) {
+    noPicture();
+  }
   window.addEventListener('resize', draw);
 
   document.getElementById('save-motion').addEventListener('click', async () => {
