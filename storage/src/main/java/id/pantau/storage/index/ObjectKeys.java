@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
  * ever becomes part of a key. Keys sort by time within a camera and spread over hour prefixes.
  */
 public final class ObjectKeys {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
 
   private ObjectKeys() {}
@@ -27,5 +28,11 @@ public final class ObjectKeys {
   /** The prefix under which all of a camera's segments live. */
   public static String segmentPrefix(String cameraId) {
     return "segments/" + CameraValidator.requireId(cameraId) + "/";
+  }
+
+  /** e.g. {@code events/cam-1/2026/11/23/1795000000000.jpg}: the snapshot of a motion event. */
+  public static String motionSnapshot(String cameraId, long startWallMs) {
+    return "events/" + CameraValidator.requireId(cameraId) + "/" + DAY.format(Instant.ofEpochMilli(startWallMs)) + "/"
+        + startWallMs + ".jpg";
   }
 }

@@ -1,5 +1,6 @@
 package id.pantau.storage.index;
 
+import id.pantau.storage.motion.MotionMarks;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +19,11 @@ public class SegmentIndex {
       "id, camera_id, stream, start_wall_ms, end_wall_ms, codec, width, height, start_reason";
 
   private final JdbcTemplate jdbc;
+  private final MotionMarks marks;
 
   public SegmentIndex(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.marks = new MotionMarks(jdbc);
   }
 
   public JdbcTemplate jdbc() {
@@ -74,6 +77,8 @@ public class SegmentIndex {
             + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         s.cameraId(), s.runId(), s.stream(), s.startWallMs(), s.endWallMs(), s.mediaStart90k(), s.mediaDuration90k(),
         s.frameCount(), s.bytes(), s.sha256(), s.objectKey(), s.fragmentIndex(), s.hasMotion());
+    // after the insert, so an event stored meanwhile is seen either here or by its own marking
+    marks.markSegment(s.objectKey());
     extendRun(s.runId(), s.endWallMs());
     return true;
   }

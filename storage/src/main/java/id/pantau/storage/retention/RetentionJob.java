@@ -28,6 +28,7 @@ public class RetentionJob {
   private final EvidenceHolds holds;
   private final ObjectStore store;
   private final Supplier<List<Camera>> cameras;
+  private final Supplier<Map<String, Integer>> motionExtraDays;
   private final long quotaBytes;
   private final Clock clock;
   private final JdbcTemplate jdbc;
@@ -35,6 +36,13 @@ public class RetentionJob {
 
   public RetentionJob(SegmentIndex index, EvidenceHolds holds, ObjectStore store, Supplier<List<Camera>> cameras,
       long quotaBytes, Clock clock) {
+    this(index, holds, store, cameras, Map::of, quotaBytes, clock);
+  }
+
+  /** @param motionExtraDays per camera, days that segments with motion are kept beyond its retention */
+  public RetentionJob(SegmentIndex index, EvidenceHolds holds, ObjectStore store, Supplier<List<Camera>> cameras,
+      Supplier<Map<String, Integer>> motionExtraDays, long quotaBytes, Clock clock) {
+    this.motionExtraDays = motionExtraDays;
     this.index = index;
     this.holds = holds;
     this.store = store;
@@ -55,7 +63,7 @@ public class RetentionJob {
       retention.put(c.id(), c.retentionDays());
     }
     List<SegmentRow> doomed = RetentionPolicy.select(index.allSegmentsOldestFirst(), retention,
-        Camera.DEFAULT_RETENTION_DAYS, quotaBytes, holds.active(), clock.millis());
+        motionExtraDays.get(), Camera.DEFAULT_RETENTION_DAYS, quotaBytes, holds.active(), clock.millis());
     long bytes = 0;
     for (SegmentRow s : doomed) {
       moveToGarbage(s);

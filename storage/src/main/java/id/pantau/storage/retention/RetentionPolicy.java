@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Decides which segments to delete: those older than their camera's retention, then the oldest others until
- * the total fits the byte quota. Segments overlapping an evidence hold are never chosen.
+ * the total fits the byte quota. Segments overlapping an evidence hold are never chosen. Segments with motion may
+ * be kept some days longer than the rest of their camera's.
  */
 public final class RetentionPolicy {
   private static final long DAY_MS = 86_400_000L;
@@ -31,6 +32,16 @@ public final class RetentionPolicy {
    */
   public static List<SegmentRow> select(List<SegmentRow> segmentsOldestFirst, Map<String, Integer> retentionDaysByCamera,
       int defaultRetentionDays, long quotaBytes, List<Hold> holds, long nowMs) {
+    return select(segmentsOldestFirst, retentionDaysByCamera, Map.of(), defaultRetentionDays, quotaBytes, holds, nowMs);
+  }
+
+  /**
+   * As above, and a segment with motion on a camera in {@code motionExtraDaysByCamera} is kept that many days
+   * beyond the camera's retention (the quota still applies to it).
+   */
+  public static List<SegmentRow> select(List<SegmentRow> segmentsOldestFirst, Map<String, Integer> retentionDaysByCamera,
+      Map<String, Integer> motionExtraDaysByCamera, int defaultRetentionDays, long quotaBytes, List<Hold> holds,
+      long nowMs) {
     List<SegmentRow> doomed = new ArrayList<>();
     Set<Long> chosen = new HashSet<>();
     long total = 0;
@@ -38,7 +49,10 @@ public final class RetentionPolicy {
       total += s.bytes();
     }
     for (SegmentRow s : segmentsOldestFirst) {
-      int days = retentionDaysByCamera.getOrDefault(s.cameraId(), defaultRetentionDays);
+      long days = retentionDaysByCamera.getOrDefault(s.cameraId(), defaultRetentionDays);
+      if (s.hasMotion()) {
+        days += motionExtraDaysByCamera.getOrDefault(s.cameraId(), 0);
+      }
       if (s.endWallMs() < nowMs - days * DAY_MS && !held(s, holds)) {
         doomed.add(s);
         chosen.add(s.id());

@@ -48,4 +48,40 @@ class RetentionPolicyTest {
         .toList();
     assertThat(ids).isEqualTo(expectedIds);
   }
+
+  static SegmentRow withMotion(SegmentRow s) {
+    return new SegmentRow(s.id(), s.cameraId(), s.runId(), s.stream(), s.startWallMs(), s.endWallMs(),
+        s.mediaStart90k(), s.mediaDuration90k(), s.frameCount(), s.bytes(), s.sha256(), s.objectKey(),
+        s.fragmentIndex(), true);
+  }
+
+  /** Oldest first; segments 1 (a, day 50) and 2 (b, day 60) have motion, 3 (a, day 80) and 4 (a, day 49) not. */
+  static final List<SegmentRow> MOTION_SEGMENTS = List.of(seg(4, "a", 49, 100), withMotion(seg(1, "a", 50, 100)),
+      withMotion(seg(2, "b", 60, 100)), seg(3, "a", 80, 100));
+
+  static Stream<Arguments> motionCases() {
+    return Stream.of(
+        Arguments.of("no extra days: age as before", Map.of(), List.of(1L, 2L, 3L, 4L)),
+        Arguments.of("motion kept 45 days longer on a", Map.of("a", 45), List.of(2L, 3L, 4L)),
+        Arguments.of("extra days too few to save it", Map.of("a", 30), List.of(1L, 2L, 3L, 4L)),
+        Arguments.of("extra days on b keep only b's motion", Map.of("b", 40), List.of(1L, 3L, 4L)),
+        Arguments.of("zero extra days", Map.of("a", 0, "b", 0), List.of(1L, 2L, 3L, 4L)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("motionCases")
+  void keepsMotionLonger(String name, Map<String, Integer> extraDays, List<Long> expectedIds) {
+    // retention 10 days: everything is older than that; segment 1 ends 50 days ago, segment 2 40 days ago
+    List<Long> ids = RetentionPolicy.select(MOTION_SEGMENTS, Map.of("a", 10, "b", 10), extraDays, 365, 0L,
+        List.of(), NOW).stream().map(SegmentRow::id).sorted().toList();
+    assertThat(ids).isEqualTo(expectedIds);
+  }
+
+  @ParameterizedTest(name = "quota {0}")
+  @MethodSource("motionCases")
+  void quotaStillAppliesToMotion(String name, Map<String, Integer> extraDays, List<Long> ignored) {
+    List<Long> ids = RetentionPolicy.select(MOTION_SEGMENTS, Map.of(), extraDays, 365, 100L, List.of(), NOW).stream()
+        .map(SegmentRow::id).toList();
+    assertThat(ids).containsExactly(4L, 1L, 2L);
+  }
 }

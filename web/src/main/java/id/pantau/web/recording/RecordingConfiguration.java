@@ -10,6 +10,7 @@ import id.pantau.recorder.upload.SegmentUploader;
 import id.pantau.recorder.upload.SpoolUsage;
 import id.pantau.storage.camera.CameraRepository;
 import id.pantau.storage.index.SegmentIndex;
+import id.pantau.storage.motion.MotionSettingsRepository;
 import id.pantau.storage.retention.EvidenceHolds;
 import id.pantau.storage.retention.RetentionJob;
 import id.pantau.storage.s3.ObjectStore;
@@ -55,7 +56,8 @@ class RecordingConfiguration {
 
   @Bean
   RetentionJob retentionJob(SegmentIndex index, EvidenceHolds holds, ObjectStore store, CameraRepository cameras,
-      VmsProperties props, Clock clock) {
-    return new RetentionJob(index, holds, store, cameras::findAll, props.recorder().storageQuota().toBytes(), clock);
+      MotionSettingsRepository motion, VmsProperties props, Clock clock) {
+    return new RetentionJob(index, holds, store, cameras::findAll, motion::keepMotionExtraDays,
+        props.recorder().storageQuota().toBytes(), clock);
   }
 }

@@ -1,6 +1,8 @@
 package id.pantau.web.security;
 
 import id.pantau.storage.camera.InvalidCameraException;
+import id.pantau.storage.motion.InvalidMotionSettingsException;
+import id.pantau.web.motion.InvalidEventQueryException;
 import id.pantau.web.site.InvalidSiteException;
 import id.pantau.web.user.InvalidUserException;
 import org.springframework.core.Ordered;
@@ -42,6 +44,16 @@ class ApiErrors {
       p.setDetail(e.getReason());
     }
     return p;
+  }
+
+  @ExceptionHandler(InvalidMotionSettingsException.class)
+  ProblemDetail invalidMotionSettings(InvalidMotionSettingsException e) {
+    return problem(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidEventQueryException.class)
+  ProblemDetail invalidEventQuery(InvalidEventQueryException e) {
+    return problem(e.field(), e.getMessage());
   }
 
   private static ProblemDetail problem(String field, String message) {
