@@ -4,12 +4,12 @@ package id.pantau.recorder.ingest;
  * Merges consecutive packets that carry the same timestamps (the slices of one picture, or parameter sets sent
  * apart from their picture) into one access unit, so the muxer never sees two samples with one DTS.
  */
-final class AccessUnitAssembler {
+public final class AccessUnitAssembler {
 
     private MediaPacket pending;
 
     /** Takes the next packet; returns an access unit once the following one has begun, else null. */
-    MediaPacket push(MediaPacket packet) {
+    public MediaPacket push(MediaPacket packet) {
         if (pending == null) {
             pending = packet;
             return null;
@@ -24,7 +24,7 @@ final class AccessUnitAssembler {
     }
 
     /** The access unit still being assembled (at end of stream), or null. */
-    MediaPacket drain() {
+    public MediaPacket drain() {
         MediaPacket last = pending;
         pending = null;
         return last;
