@@ -67,7 +67,7 @@ final class FeedPuller {
             if (feed.status().state() == FeedStatus.State.LIVE) {
                 failuresInARow = 0;
             }
-            feed.disconnected(reason, running);
+            feed.disconnected(running ? reason : null, running);
             if (!running) {
                 break;
             }

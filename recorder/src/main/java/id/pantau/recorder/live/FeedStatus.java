@@ -15,7 +15,9 @@ public record FeedStatus(State state, String detail, long sinceWallMs) {
         /** The camera is out of reach or failed; retrying. */
         RECONNECTING,
         /** Nobody feeds it (no recorder, no viewer). */
-        IDLE
+        IDLE,
+        /** There is nothing to show: the camera has no such stream. */
+        UNAVAILABLE
     }
 
     @Override

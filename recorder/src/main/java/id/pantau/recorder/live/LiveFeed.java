@@ -131,10 +131,19 @@ public final class LiveFeed {
     }
 
     /** The connection ended; the producer retries (state RECONNECTING) unless {@code retrying} is false (IDLE). */
-    public synchronized void disconnected(String reason, boolean retrying) {
+    public void disconnected(String reason, boolean retrying) {
+        ended(retrying ? FeedStatus.State.RECONNECTING : FeedStatus.State.IDLE, reason);
+    }
+
+    /** Nothing can feed it: the camera has no such stream. */
+    public void unavailable(String reason) {
+        ended(FeedStatus.State.UNAVAILABLE, reason);
+    }
+
+    private synchronized void ended(FeedStatus.State state, String reason) {
         announced = null;
         clearCache();
-        setStatus(retrying ? FeedStatus.State.RECONNECTING : FeedStatus.State.IDLE, reason);
+        setStatus(state, reason);
     }
 
     private void clearCache() {

@@ -149,7 +149,7 @@ public final class LiveHub implements AutoCloseable {
         private void startPuller() {
             Optional<CameraConfig> config = sources.configFor(feed.key());
             if (config.isEmpty()) {
-                feed.disconnected("the camera has no " + feed.key().stream().pathName() + " stream", false);
+                feed.unavailable("the camera has no " + feed.key().stream().pathName() + " stream");
                 return;
             }
             puller = new FeedPuller(feed, config.get(), opener).start();

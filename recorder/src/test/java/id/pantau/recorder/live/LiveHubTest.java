@@ -123,7 +123,7 @@ class LiveHubTest {
         LiveSubscription s = hub.subscribe(FeedKey.sub("cam2"), 50, null);
         LiveEvent first = s.poll(1_000);
         assertThat(first).isInstanceOfSatisfying(LiveEvent.Status.class, st -> {
-            assertThat(st.status().state()).isEqualTo(FeedStatus.State.IDLE);
+            assertThat(st.status().state()).isEqualTo(FeedStatus.State.UNAVAILABLE);
             assertThat(st.status().detail()).isEqualTo("the camera has no sub stream");
         });
         assertThat(camera.activeSessions()).isZero();
