@@ -223,8 +223,14 @@ final class FeedMount implements RtspMount {
         }
 
         private String remote() {
-            return String.valueOf(connection.remoteAddress());
+            return hostOf(connection);
         }
+    }
+
+    /** The client's address without its port, as the audit trail records addresses. */
+    static String hostOf(Channel connection) {
+        return connection.remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(connection.remoteAddress());
     }
 
     private static AccessUnit accessUnit(Sample sample) {

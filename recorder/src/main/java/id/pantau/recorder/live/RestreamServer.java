@@ -101,7 +101,7 @@ public final class RestreamServer implements AutoCloseable {
         }
         String cameraId = m.group(1);
         LiveStream stream = m.group(2) == null ? LiveStream.MAIN : LiveStream.parse(m.group(2));
-        String remote = String.valueOf(request.connection().remoteAddress());
+        String remote = FeedMount.hostOf(request.connection());
         return CompletableFuture.supplyAsync(() -> guard.admit(request.authorization(), cameraId, stream, remote),
                         admissions)
                 .thenCompose(admission -> {
