@@ -47,6 +47,9 @@ public abstract class PantauWebTest {
     r.add("vms.security.admin-password", () -> ADMIN_PASSWORD);
     // test cameras point at addresses nobody serves; nothing may connect to them
     r.add("vms.recorder.enabled", () -> "false");
+    // the RTSP restream on any free port of the loopback: test JVMs run side by side
+    r.add("vms.live.rtsp-port", () -> "0");
+    r.add("vms.live.bind-address", () -> "127.0.0.1");
   }
 
   @LocalServerPort protected int port;

@@ -78,6 +78,11 @@ public final class LiveSubscription implements AutoCloseable {
         return skips;
     }
 
+    /** True when a {@link #poll()} would return an event. */
+    public synchronized boolean hasEvents() {
+        return !queue.isEmpty();
+    }
+
     public synchronized int queuedFrames() {
         return queuedFrames;
     }

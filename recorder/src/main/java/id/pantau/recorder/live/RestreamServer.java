@@ -77,8 +77,14 @@ public final class RestreamServer implements AutoCloseable {
             serverChannel = bootstrap.bind(settings.bind()).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            close();
             throw new IllegalStateException("interrupted while binding " + settings.bind(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } catch (Exception e) { // Netty rethrows the bind's IOException undeclared
+            close();
+            throw new IllegalStateException("cannot listen on " + settings.bind() + ": " + e.getMessage(), e);
         }
         log.info("RTSP restream listening on rtsp://{}:{}/{{cameraId}}", settings.bind().getHostString(), port());
         return this;
@@ -86,6 +92,11 @@ public final class RestreamServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** True once listening, false before {@link #start()}, after a failed start and after {@link #close()}. */
+    public synchronized boolean running() {
+        return serverChannel != null && serverChannel.isActive();
     }
 
     /** Sessions set up and not yet ended. */
