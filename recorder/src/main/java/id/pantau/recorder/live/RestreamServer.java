@@ -86,7 +86,7 @@ public final class RestreamServer implements AutoCloseable {
             close();
             throw new IllegalStateException("cannot listen on " + settings.bind() + ": " + e.getMessage(), e);
         }
-        log.info("RTSP restream listening on rtsp://{}:{}/{{cameraId}}", settings.bind().getHostString(), port());
+        log.info("RTSP restream listening on rtsp://{}:{}/{cameraId}", settings.bind().getHostString(), port());
         return this;
     }
 
