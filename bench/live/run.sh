@@ -43,9 +43,10 @@ VIRTUALCAM_STAMP_SEND_TIME=1 java -Xmx512m -jar "$JAR" --server.address=127.0.0.
   --vms.demo.media-dir="$ROOT/web/target/media" \
   --vms.live.rtsp-port="$RTSP_PORT" --vms.live.bind-address=127.0.0.1 --vms.live.linger=10m > "$RESULTS/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 180); do
+for i in $(seq 1 600); do # start-up takes minutes on a loaded 2-core machine
   curl -sf "http://127.0.0.1:$HTTP_PORT/actuator/health" > /dev/null 2>&1 && break
   kill -0 "$SERVER_PID" || { tail -30 "$RESULTS/server.log"; exit 1; }
+  [ "$i" = 600 ] && { echo "server not healthy after 600 s"; exit 1; }
   sleep 1
 done
 sleep 5 # the recorder connects to the camera

@@ -21,6 +21,7 @@
   const EDGE_S = 0.1;           // where a jump lands, behind the newest frame
   const KEEP_BEHIND_S = 10;     // decoded history kept in the source buffer
   const SNAPSHOT_MS = 3000;
+  const STALE_QUEUE_MS = 1000;  // a fragment waiting this long to be appended: skip to the newest keyframe
 
   const msg = (name) => wall.dataset['msg' + name] || name;
 
@@ -139,8 +140,16 @@
 
     append(data) {
       if (this.mime) {
-        this.queue.push(data);
-        this.pump();
+        const fragment = isFragment(data);
+        const key = !fragment || startsWithSyncSample(data);
+        if (fragment && this.awaitKey && !key) {
+          this.countDropped(1);
+        } else {
+          this.awaitKey = false;
+          this.queue.push({data, fragment, key, atMs: performance.now()});
+          this.skipStale();
+          this.pump();
+        }
       }
       // observers (bench/live reads the cameras' send-time stamps) see every init segment and fragment
       this.el.dispatchEvent(new CustomEvent('live-data', {detail: data}));
@@ -151,11 +160,34 @@
         return;
       }
       try {
-        this.buffer.appendBuffer(this.queue.shift());
+        this.buffer.appendBuffer(this.queue.shift().data);
       } catch (e) {
         // a buffer in error, or full: start over from the next connection's keyframe
         this.ws && this.ws.close();
       }
+    }
+
+    /**
+     * A page that cannot append as fast as the socket delivers (a starved or busy tab) lets fragments wait here, out
+     * of reach of the playback-rate catch-up: past STALE_QUEUE_MS it drops them and resumes at the newest keyframe.
+     */
+    skipStale() {
+      if (this.queue.length === 0 || performance.now() - this.queue[0].atMs < STALE_QUEUE_MS) {
+        return;
+      }
+      let k = -1;
+      for (let i = this.queue.length - 1; i > 0 && k < 0; i--) {
+        k = this.queue[i].fragment && this.queue[i].key ? i : -1;
+      }
+      const keep = this.queue.filter((e, i) => !e.fragment || (k > 0 && i >= k));
+      this.countDropped(this.queue.length - keep.length);
+      this.queue = keep;
+      this.awaitKey = k < 0;
+    }
+
+    countDropped(n) {
+      this.dropped = (this.dropped || 0) + n;
+      this.el.dataset.dropped = String(this.dropped);
     }
 
     /** Keeps the newest frame within about half a second of what is shown. */
@@ -246,6 +278,27 @@
       this.video.load();
       this.el.remove();
     }
+  }
+
+  function isFragment(data) {
+    const b = new Uint8Array(data, 0, Math.min(8, data.byteLength));
+    return b.length === 8 && String.fromCharCode(b[4], b[5], b[6], b[7]) === 'moof';
+  }
+
+  /** Whether a fragment's first sample is a sync sample (ISO/IEC 14496-12 trun sample flags). */
+  function startsWithSyncSample(data) {
+    const b = new Uint8Array(data, 0, Math.min(256, data.byteLength));
+    for (let i = 4; i + 16 <= b.length; i++) {
+      if (b[i] === 0x74 && b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x6e) { // 'trun'
+        const v = new DataView(data, i + 4);
+        const f = v.getUint32(0) & 0xffffff;
+        const afterOffset = 8 + (f & 0x1 ? 4 : 0);
+        const perSample = afterOffset + (f & 0x4 ? 4 : 0) + (f & 0x100 ? 4 : 0) + (f & 0x200 ? 4 : 0);
+        const flags = f & 0x400 ? v.getUint32(perSample) : f & 0x4 ? v.getUint32(afterOffset) : 0;
+        return (flags & 0x10000) === 0; // sample_is_non_sync_sample
+      }
+    }
+    return true;
   }
 
   function optionName(id) {
