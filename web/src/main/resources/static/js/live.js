@@ -1,8 +1,9 @@
 /*
  * Pantau live wall: each tile plays one camera stream from the live socket (/live/socket/{id}?stream=sub|main)
  * through Media Source Extensions. The socket sends a JSON text message per state and per format, the init segment
- * after each format, then one fMP4 fragment per frame. The player keeps at most about half a second buffered: it
- * plays a little faster when it falls behind and jumps to the live edge when far behind. A codec the browser cannot
+ * after each format, then one fMP4 fragment per frame. The player keeps 0.15 to 0.3 s buffered: it plays at 1.25x
+ * above 0.3 s and jumps to the live edge above 1 s; fragments the page could not append within a second are dropped
+ * and playback resumes at the next keyframe. A codec the browser cannot
  * decode (H.265 in Chromium) is said so, and a snapshot refreshed every few seconds is shown instead.
  */
 'use strict';
@@ -16,8 +17,10 @@
   const options = document.getElementById('live-camera-options');
   const STORE = 'pantau.live';
   const SIZES = [1, 4, 9, 16];
-  const MAX_BUFFER_S = 0.5;     // more than this buffered ahead: play faster
-  const JUMP_BUFFER_S = 1.5;    // more than this: jump to the live edge
+  // the buffer ahead of what is shown settles between these two: each 40 ms frame buffered adds as much latency
+  const MAX_BUFFER_S = 0.3;     // more than this buffered ahead: play faster
+  const MIN_BUFFER_S = 0.15;    // less than this: back to normal speed
+  const JUMP_BUFFER_S = 1.0;    // more than this: jump to the live edge
   const EDGE_S = 0.1;           // where a jump lands, behind the newest frame
   const KEEP_BEHIND_S = 10;     // decoded history kept in the source buffer
   const SNAPSHOT_MS = 3000;
@@ -204,7 +207,7 @@
         this.video.playbackRate = 1;
       } else if (lag > MAX_BUFFER_S) {
         this.video.playbackRate = 1.25;
-      } else if (lag < MAX_BUFFER_S / 2) {
+      } else if (lag < MIN_BUFFER_S) {
         this.video.playbackRate = 1;
       }
       this.el.dataset.lagMs = String(Math.round(lag * 1000));
