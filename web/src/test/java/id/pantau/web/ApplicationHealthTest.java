@@ -29,6 +29,8 @@ class ApplicationHealthTest {
     dataDir = Files.createTempDirectory("pantau-app");
     r.add("vms.data-dir", dataDir::toString);
     r.add("vms.storage.embedded-s3.port", () -> "0");
+    r.add("vms.live.rtsp-port", () -> "0");
+    r.add("vms.live.bind-address", () -> "127.0.0.1");
     r.add("vms.demo.rtsp-port", () -> "0");
     r.add("vms.demo.cameras", () -> "2");
     r.add("vms.demo.media-dir", () -> Path.of("target/media").toAbsolutePath().toString());

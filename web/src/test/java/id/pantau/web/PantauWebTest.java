@@ -48,6 +48,9 @@ public abstract class PantauWebTest {
     // test cameras point at addresses nobody serves; nothing may connect to them
     r.add("vms.recorder.enabled", () -> "false");
     r.add("vms.health.camera-probes-enabled", () -> "false");
+    // the RTSP restream on any free port of the loopback: test JVMs run side by side
+    r.add("vms.live.rtsp-port", () -> "0");
+    r.add("vms.live.bind-address", () -> "127.0.0.1");
   }
 
   @LocalServerPort protected int port;

@@ -34,6 +34,7 @@ public final class CameraRecorder implements AutoCloseable {
     private volatile boolean running;
     private volatile CameraState state;
     private volatile PacketSource source;
+    private volatile PacketTap tap = PacketTap.NONE;
     private final Object wakeUp = new Object();
 
     public CameraRecorder(CameraConfig config, StreamOpener opener, SpoolFiles files, SegmentSink sink, Clock clock,
@@ -60,6 +61,12 @@ public final class CameraRecorder implements AutoCloseable {
 
     public CameraConfig config() {
         return config;
+    }
+
+    /** Shows every access unit read to {@code packetTap} as well (live view); set before {@link #start()}. */
+    public CameraRecorder tap(PacketTap packetTap) {
+        this.tap = Objects.requireNonNull(packetTap);
+        return this;
     }
 
     public void start() {
@@ -125,10 +132,17 @@ public final class CameraRecorder implements AutoCloseable {
             failuresInARow++;
         }
         state = new CameraState(Phase.STOPPED, null, clock.millis(), 0);
+        tap.stopped();
     }
 
     /** One connection, from open to failure; the returned failure says why it ended. */
     private IngestFailure connectAndRecord(RunStartReason reason) {
+        IngestFailure failure = connectAndRecordOnce(reason);
+        tap.disconnected(failure.getMessage());
+        return failure;
+    }
+
+    private IngestFailure connectAndRecordOnce(RunStartReason reason) {
         StreamIngest ingest = null;
         AccessUnitAssembler assembler = new AccessUnitAssembler();
         try (PacketSource opened = opener.open(config)) {
@@ -137,6 +151,7 @@ public final class CameraRecorder implements AutoCloseable {
                 return new IngestFailure(IngestFailure.Kind.ENDED, "stopped");
             }
             stats.connectionStarted();
+            tap.connected(opened.info());
             ingest = new StreamIngest(config, opened.info(), reason, files, sink, clock, stats, breaks,
                     () -> setState(Phase.RECORDING, null, 0));
             while (running) {
@@ -145,6 +160,7 @@ public final class CameraRecorder implements AutoCloseable {
                 MediaPacket accessUnit = assembler.push(packet);
                 if (accessUnit != null) {
                     stats.frame(accessUnit.data().length, accessUnit.keyframe());
+                    tap.accessUnit(accessUnit);
                     ingest.accept(accessUnit);
                 }
             }

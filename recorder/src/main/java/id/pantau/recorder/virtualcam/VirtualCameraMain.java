@@ -17,9 +17,13 @@ import java.util.concurrent.CountDownLatch;
  * {@link TestMedia}). KINDS is a comma list of main, sub, h265, motion (default: all); missing media is generated
  * into MEDIA_DIR first. With the environment variables {@code VIRTUALCAM_USER} and {@code VIRTUALCAM_PASSWORD} (never
  * on the command line, where any user could read them) every
- * mount demands Digest authentication.
+ * mount demands Digest authentication. With {@code VIRTUALCAM_STAMP_SEND_TIME=1} every frame carries its wall-clock
+ * send time ({@link id.pantau.recorder.virtualcam.media.SendTimeSei}), for latency benchmarks.
  */
 public final class VirtualCameraMain {
+
+    /** Environment variable that, set to 1, makes virtual cameras stamp each frame's send time. */
+    public static final String STAMP_SEND_TIME = "VIRTUALCAM_STAMP_SEND_TIME";
 
     static final Map<String, TestMedia.Kind> KINDS = new LinkedHashMap<>();
 
@@ -46,6 +50,9 @@ public final class VirtualCameraMain {
         Credentials credentials = credentialsFromProperties();
 
         VirtualCameraServer server = new VirtualCameraServer(bind);
+        if ("1".equals(System.getenv(STAMP_SEND_TIME))) {
+            server.stampSendTime(System::currentTimeMillis);
+        }
         for (String name : names) {
             TestMedia.Kind kind = KINDS.get(name.trim());
             if (kind == null) {

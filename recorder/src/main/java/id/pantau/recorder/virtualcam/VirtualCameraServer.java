@@ -1,6 +1,7 @@
 package id.pantau.recorder.virtualcam;
 
 import id.pantau.recorder.virtualcam.media.ClipLibrary;
+import id.pantau.recorder.virtualcam.media.SendTimeSei;
 import id.pantau.recorder.virtualcam.rtp.NalPacketizer;
 import id.pantau.recorder.virtualcam.rtsp.DigestAuthenticator;
 import id.pantau.recorder.virtualcam.rtsp.Mount;
@@ -44,6 +45,7 @@ public final class VirtualCameraServer implements AutoCloseable {
     private final MountRegistry mounts = new MountRegistry();
     private final SessionRegistry sessions = new SessionRegistry();
     private final PlaybackScheduler scheduler;
+    private volatile LongSupplier sendTimeStampMs;
     private EventLoopGroup group;
     private Channel serverChannel;
 
@@ -56,6 +58,12 @@ public final class VirtualCameraServer implements AutoCloseable {
         this.bind = bind;
         this.threads = threads;
         this.scheduler = new PlaybackScheduler(nanoClock, TICK_MICROS);
+    }
+
+    /** Mounts made after this call stamp each frame's wall-clock send time in an SEI ({@link SendTimeSei}). */
+    public VirtualCameraServer stampSendTime(LongSupplier wallClockMs) {
+        this.sendTimeStampMs = wallClockMs;
+        return this;
     }
 
     /** Serves {@code mediaFile} (.h264 or .h265 Annex-B) at {@code path}, e.g. "cam1/main". */
@@ -71,7 +79,7 @@ public final class VirtualCameraServer implements AutoCloseable {
         }
         DigestAuthenticator authenticator = digest == null
                 ? null : new DigestAuthenticator(REALM, digest.username(), digest.password());
-        mounts.add(new Mount(normalized, clips.load(mediaFile), authenticator));
+        mounts.add(new Mount(normalized, clips.load(mediaFile), authenticator, sendTimeStampMs));
     }
 
     /** Fault-injection handle of a mounted path. */

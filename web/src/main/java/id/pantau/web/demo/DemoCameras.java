@@ -1,6 +1,7 @@
 package id.pantau.web.demo;
 
 import id.pantau.recorder.virtualcam.TestMedia;
+import id.pantau.recorder.virtualcam.VirtualCameraMain;
 import id.pantau.recorder.virtualcam.VirtualCameraServer;
 import id.pantau.storage.camera.Camera;
 import id.pantau.storage.camera.CameraRepository;
@@ -29,6 +30,9 @@ public class DemoCameras implements AutoCloseable {
     Path main = TestMedia.ensure(mediaDir, TestMedia.Kind.MAIN_H264);
     Path sub = TestMedia.ensure(mediaDir, TestMedia.Kind.SUB_H264);
     VirtualCameraServer server = new VirtualCameraServer(new InetSocketAddress(demo.rtspHost(), demo.rtspPort()));
+    if ("1".equals(System.getenv(VirtualCameraMain.STAMP_SEND_TIME))) { // bench/live measures latency with it
+      server.stampSendTime(System::currentTimeMillis);
+    }
     for (int i = 1; i <= demo.cameras(); i++) {
       server.mount("cam" + i + "/main", main);
       server.mount("cam" + i + "/sub", sub);

@@ -3,6 +3,7 @@ package id.pantau.web.recording;
 import id.pantau.recorder.ingest.CameraRecorder;
 import id.pantau.recorder.ingest.JavaCvStreamOpener;
 import id.pantau.recorder.ingest.RtspDescribeProbe;
+import id.pantau.recorder.live.LiveHub;
 import id.pantau.recorder.node.RecorderNode;
 import id.pantau.recorder.segment.SpoolFiles;
 import id.pantau.recorder.upload.BoundedSpoolFiles;
@@ -45,13 +46,14 @@ class RecordingConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  RecorderNode recorderNode(VmsProperties props, SegmentUploader uploader, SpoolUsage usage, Clock clock) {
+  RecorderNode recorderNode(VmsProperties props, SegmentUploader uploader, SpoolUsage usage, Clock clock,
+      LiveHub liveHub) {
     VmsProperties.Recorder r = props.recorder();
     SpoolFiles files = new BoundedSpoolFiles(SpoolFiles.nio(), usage);
     return new RecorderNode(
         new RecorderNode.Settings(r.node(), spoolDir(props), Duration.ofSeconds(r.segmentSeconds())), uploader,
         config -> new CameraRecorder(config, new JavaCvStreamOpener(), files, uploader, clock,
-            new RtspDescribeProbe(), new Random()));
+            new RtspDescribeProbe(), new Random()).tap(liveHub.tap(config.cameraId())));
   }
 
   @Bean

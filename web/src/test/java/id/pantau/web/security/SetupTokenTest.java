@@ -46,6 +46,8 @@ class SetupTokenTest {
     Path dataDir = Files.createTempDirectory("pantau-setup");
     r.add("vms.data-dir", dataDir::toString);
     r.add("vms.storage.embedded-s3.port", () -> "0");
+    r.add("vms.live.rtsp-port", () -> "0");
+    r.add("vms.live.bind-address", () -> "127.0.0.1");
     r.add("vms.demo.enabled", () -> "false");
   }
 

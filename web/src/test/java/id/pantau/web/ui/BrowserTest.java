@@ -3,18 +3,12 @@ package id.pantau.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.web.PantauWebTest;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,15 +19,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Bahasa Indonesia, add a camera, see it listed. Screenshots go to target/screenshots.
  */
 class BrowserTest extends PantauWebTest {
-  static final Path SCREENSHOTS = Path.of("target/screenshots");
-
   WebDriver browser;
-  Path profile;
 
   @BeforeEach
   void startChromium() throws Exception {
-    profile = Files.createTempDirectory("pantau-chromium");
-    browser = HeadlessChromium.start(profile);
+    browser = HeadlessChromium.start();
   }
 
   @AfterEach
@@ -95,8 +85,6 @@ class BrowserTest extends PantauWebTest {
   }
 
   void screenshot(String name) throws Exception {
-    Files.createDirectories(SCREENSHOTS);
-    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChromium.screenshot(browser, name);
   }
 }

@@ -7,7 +7,6 @@ import id.pantau.storage.motion.MotionSettings;
 import id.pantau.storage.motion.MotionSettingsRepository;
 import id.pantau.storage.motion.Zone;
 import id.pantau.web.PantauWebTest;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,7 @@ class MotionZonesBrowserTest extends PantauWebTest {
 
   @BeforeEach
   void startChromium() throws Exception {
-    browser = HeadlessChromium.start(Files.createTempDirectory("pantau-chromium"));
+    browser = HeadlessChromium.start();
   }
 
   @AfterEach

@@ -1,6 +1,8 @@
 package id.pantau.recorder.virtualcam.rtsp;
 
+import id.pantau.recorder.virtualcam.media.AccessUnit;
 import id.pantau.recorder.virtualcam.media.Clip;
+import id.pantau.recorder.virtualcam.media.SendTimeSei;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** One virtual camera path: the clip it plays, its optional Digest guard, and the faults it can be told to show. */
 public final class Mount {
@@ -17,6 +20,7 @@ public final class Mount {
     private final String path;
     private final Clip clip;
     private final DigestAuthenticator authenticator;
+    private final LongSupplier sendTimeStampMs;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Set<PlaybackSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong timestampJump90k = new AtomicLong();
@@ -24,9 +28,15 @@ public final class Mount {
     private volatile boolean refusing;
 
     public Mount(String path, Clip clip, DigestAuthenticator authenticator) {
+        this(path, clip, authenticator, null);
+    }
+
+    /** {@code sendTimeStampMs}: when not null, every frame sent carries its wall-clock send time in an SEI. */
+    public Mount(String path, Clip clip, DigestAuthenticator authenticator, LongSupplier sendTimeStampMs) {
         this.path = path;
         this.clip = clip;
         this.authenticator = authenticator;
+        this.sendTimeStampMs = sendTimeStampMs;
     }
 
     public String path() {
@@ -35,6 +45,12 @@ public final class Mount {
 
     public Clip clip() {
         return clip;
+    }
+
+    /** {@code frame} as it goes out now: stamped with the send time when this mount stamps. */
+    AccessUnit outgoing(AccessUnit frame) {
+        return sendTimeStampMs == null ? frame
+                : SendTimeSei.stamp(frame, clip.codec(), sendTimeStampMs.getAsLong());
     }
 
     public Optional<DigestAuthenticator> authenticator() {

@@ -106,7 +106,7 @@ public final class PlaybackSession {
                 framesDropped++;
             } else {
                 awaitingKeyframe = false;
-                sink.send(frame, timestampOf(nextSlot));
+                sink.send(mount.outgoing(frame), timestampOf(nextSlot));
                 framesSent++;
                 sent = true;
             }

@@ -3,7 +3,7 @@ package id.pantau.recorder.virtualcam.rtsp;
 import id.pantau.recorder.virtualcam.media.AccessUnit;
 
 /** Where a playback session's RTP packets go: the RTSP connection itself (interleaved) or UDP. */
-interface RtpSink {
+public interface RtpSink {
 
     /** False while the client cannot keep up; the session then drops frames until the next keyframe. */
     boolean isWritable();

@@ -6,20 +6,22 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
 
+import java.util.function.Supplier;
+
 /** Pipeline of one RTSP connection: demux, decode, aggregate, handle; RTP goes out as raw buffers. */
 public final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
-    private final MountRegistry mounts;
-    private final SessionRegistry sessions;
-    private final PlaybackScheduler scheduler;
-    private final int maxPayloadBytes;
+    private final Supplier<RtspRequestHandler> handlers;
 
+    /** The virtual cameras' pipeline: mounts of clips, paced by {@code scheduler}. */
     public RtspChannelInitializer(MountRegistry mounts, SessionRegistry sessions, PlaybackScheduler scheduler,
                                   int maxPayloadBytes) {
-        this.mounts = mounts;
-        this.sessions = sessions;
-        this.scheduler = scheduler;
-        this.maxPayloadBytes = maxPayloadBytes;
+        this(() -> new RtspRequestHandler(mounts, sessions, scheduler, maxPayloadBytes));
+    }
+
+    /** Any server's pipeline; {@code handlers} makes the request handler of each new connection. */
+    public RtspChannelInitializer(Supplier<RtspRequestHandler> handlers) {
+        this.handlers = handlers;
     }
 
     @Override
@@ -29,6 +31,6 @@ public final class RtspChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("rtsp-decoder", new RtspDecoder())
                 .addLast("rtsp-encoder", new RtspEncoder()) // passes the ByteBufs of RTP straight through
                 .addLast("aggregator", new HttpObjectAggregator(RtspFrameDemuxer.MAX_BODY_BYTES))
-                .addLast("requests", new RtspRequestHandler(mounts, sessions, scheduler, maxPayloadBytes));
+                .addLast("requests", handlers.get());
     }
 }

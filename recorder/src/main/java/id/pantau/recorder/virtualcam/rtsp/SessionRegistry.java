@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** All sessions of one server by id, so PLAY, GET_PARAMETER and TEARDOWN can find the session SETUP made. */
 public final class SessionRegistry {
 
-    private final Map<String, PlaybackSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, RtspSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     String newId() {
@@ -17,19 +17,16 @@ public final class SessionRegistry {
         return HexFormat.of().formatHex(bytes).toUpperCase();
     }
 
-    void add(PlaybackSession session) {
+    void add(RtspSession session) {
         sessions.put(session.id(), session);
-        session.mount().addSession(session);
     }
 
-    PlaybackSession find(String id) {
+    RtspSession find(String id) {
         return id == null ? null : sessions.get(id);
     }
 
-    void remove(PlaybackSession session) {
-        if (sessions.remove(session.id(), session)) {
-            session.mount().removeSession(session);
-        }
+    boolean remove(RtspSession session) {
+        return sessions.remove(session.id(), session);
     }
 
     public int size() {
