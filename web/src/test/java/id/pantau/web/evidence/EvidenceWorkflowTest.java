@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +45,9 @@ class EvidenceWorkflowTest extends EvidenceTestSupport {
   @Autowired EvidenceSigner signer;
   @Autowired ExportJobs jobs;
   @Autowired RetentionJob retention;
+  // the data directory of the context in use: the static dataDir names the last context built, which a cached
+  // context need not be
+  @Value("${vms.data-dir}") Path contextDataDir;
 
   String camera;
   long recordedFrom;
@@ -149,7 +153,7 @@ class EvidenceWorkflowTest extends EvidenceTestSupport {
   @Test
   void anExpiredLinkIsRefused() throws Exception {
     // a link the server issued an hour ago (same key file, clock an hour back)
-    DownloadLinks anHourAgo = DownloadLinks.loadOrCreate(dataDir, Clock.offset(Clock.systemUTC(),
+    DownloadLinks anHourAgo = DownloadLinks.loadOrCreate(contextDataDir, Clock.offset(Clock.systemUTC(),
         Duration.ofHours(-1)), Duration.ofMinutes(10));
     MockHttpServletResponse r = download(investigator, anHourAgo.issue(readyId, investigator.username()).path());
     assertThat(r.getStatus()).isEqualTo(410);
@@ -159,7 +163,7 @@ class EvidenceWorkflowTest extends EvidenceTestSupport {
   @Test
   void unapprovedAndRejectedRequestsCannotBeDownloaded() throws Exception {
     long id = filed(investigator, camera, recordedFrom + 1_000, recordedFrom + 5_000);
-    DownloadLinks links = DownloadLinks.loadOrCreate(dataDir, Clock.systemUTC(), Duration.ofMinutes(10));
+    DownloadLinks links = DownloadLinks.loadOrCreate(contextDataDir, Clock.systemUTC(), Duration.ofMinutes(10));
     String forged = links.issue(id, investigator.username()).path();
 
     assertThat(link(investigator, id).getStatus()).isEqualTo(409);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,7 +61,10 @@ class BrowserTest extends PantauWebTest {
     browser.findElement(By.id("username")).sendKeys("viewer");
     browser.findElement(By.id("password")).sendKeys("kamera-rahasia-99");
     screenshot("camera-form-id");
-    browser.findElement(By.id("save-camera")).click();
+    // the navigation bar wraps in Indonesian and may cover the button where Selenium scrolls it
+    WebElement save = browser.findElement(By.id("save-camera"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+    save.click();
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-camera-id='" + id + "']")));
     WebElement row = browser.findElement(By.cssSelector("tr[data-camera-id='" + id + "']"));
