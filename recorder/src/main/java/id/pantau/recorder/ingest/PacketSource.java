@@ -8,6 +8,11 @@ public interface PacketSource extends AutoCloseable {
     /** Blocks for the next video packet; throws when the stream ends, stalls or fails. */
     MediaPacket read() throws IngestFailure;
 
+    /** RTP packets lost in transit so far on this connection (0 where the source cannot tell). */
+    default long lostPackets() {
+        return 0;
+    }
+
     /** Makes a blocked {@link #read()} return promptly; callable from any thread. */
     void abort();
 

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
  * Finds the parameter sets (H.264 SPS/PPS, H.265 VPS/SPS/PPS) carried in-band in an Annex-B access unit; a
  * change in them means the codec parameters changed. Returns them as Annex-B, usable as muxer extradata.
  */
-final class ParameterSets {
+public final class ParameterSets {
 
     private ParameterSets() {
     }
@@ -16,7 +16,7 @@ final class ParameterSets {
      * The distinct parameter sets of the access unit, ordered by NAL type (VPS, SPS, PPS) and then by content, so
      * that repeats and reordering (an encoder's copy plus a payloader's) compare equal.
      */
-    static byte[] extract(VideoCodec codec, byte[] accessUnit) {
+    public static byte[] extract(VideoCodec codec, byte[] accessUnit) {
         java.util.TreeSet<byte[]> found = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
         int start = nextStartCode(accessUnit, 0);
         while (start >= 0) {
@@ -67,7 +67,7 @@ final class ParameterSets {
     }
 
     /** True if the Annex-B parameter sets hold everything a decoder needs (SPS+PPS, plus VPS for H.265). */
-    static boolean isComplete(VideoCodec codec, byte[] annexB) {
+    public static boolean isComplete(VideoCodec codec, byte[] annexB) {
         boolean vps = false;
         boolean sps = false;
         boolean pps = false;
@@ -88,5 +88,23 @@ final class ParameterSets {
             start = nextStartCode(annexB, nal);
         }
         return sps && pps && (vps || codec == VideoCodec.H264);
+    }
+
+    /** The first sequence parameter set NAL unit (header included, no start code) of Annex-B data, or null. */
+    public static byte[] sequenceParameterSet(VideoCodec codec, byte[] annexB) {
+        int start = nextStartCode(annexB, 0);
+        while (start >= 0) {
+            int nal = start + (annexB[start + 2] == 1 ? 3 : 4);
+            int next = nextStartCode(annexB, nal);
+            int end = next < 0 ? annexB.length : next;
+            if (nal < end) {
+                int type = codec == VideoCodec.H264 ? annexB[nal] & 0x1F : (annexB[nal] >> 1) & 0x3F;
+                if (type == (codec == VideoCodec.H264 ? 7 : 33)) {
+                    return java.util.Arrays.copyOfRange(annexB, nal, end);
+                }
+            }
+            start = next;
+        }
+        return null;
     }
 }
