@@ -1,5 +1,6 @@
 package id.pantau.recorder.ingest;
 
+import id.pantau.recorder.mp4.NalUnits;
 import id.pantau.recorder.segment.VideoCodec;
 import java.io.ByteArrayOutputStream;
 
@@ -18,18 +19,10 @@ public final class ParameterSets {
      */
     public static byte[] extract(VideoCodec codec, byte[] accessUnit) {
         java.util.TreeSet<byte[]> found = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
-        int start = nextStartCode(accessUnit, 0);
-        while (start >= 0) {
-            int nalStart = start + (accessUnit[start + 2] == 1 ? 3 : 4);
-            int next = nextStartCode(accessUnit, nalStart);
-            int nalEnd = next < 0 ? accessUnit.length : next;
-            while (nalEnd > nalStart && accessUnit[nalEnd - 1] == 0) {
-                nalEnd--;
+        for (NalUnits.Nal nal : nals(accessUnit)) {
+            if (isParameterSet(codec, (byte) nal.header())) {
+                found.add(nal.copy());
             }
-            if (nalEnd > nalStart && isParameterSet(codec, accessUnit[nalStart])) {
-                found.add(java.util.Arrays.copyOfRange(accessUnit, nalStart, nalEnd));
-            }
-            start = next;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] nal : found) {
@@ -51,60 +44,42 @@ public final class ParameterSets {
         return type >= 32 && type <= 34;
     }
 
-    /** Index of the next 00 00 01 or 00 00 00 01 at or after from, or -1. */
-    private static int nextStartCode(byte[] b, int from) {
-        for (int i = from; i + 2 < b.length; i++) {
-            if (b[i] == 0 && b[i + 1] == 0) {
-                if (b[i + 2] == 1) {
-                    return i;
-                }
-                if (b[i + 2] == 0 && i + 3 < b.length && b[i + 3] == 1) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
     /** True if the Annex-B parameter sets hold everything a decoder needs (SPS+PPS, plus VPS for H.265). */
     public static boolean isComplete(VideoCodec codec, byte[] annexB) {
         boolean vps = false;
         boolean sps = false;
         boolean pps = false;
-        int start = nextStartCode(annexB, 0);
-        while (start >= 0) {
-            int nal = start + (annexB[start + 2] == 1 ? 3 : 4);
-            if (nal < annexB.length) {
-                int type = codec == VideoCodec.H264 ? annexB[nal] & 0x1F : (annexB[nal] >> 1) & 0x3F;
-                if (codec == VideoCodec.H264) {
-                    sps |= type == 7;
-                    pps |= type == 8;
-                } else {
-                    vps |= type == 32;
-                    sps |= type == 33;
-                    pps |= type == 34;
-                }
+        for (NalUnits.Nal nal : nals(annexB)) {
+            int type = codec == VideoCodec.H264 ? nal.header() & 0x1F : (nal.header() >> 1) & 0x3F;
+            if (codec == VideoCodec.H264) {
+                sps |= type == 7;
+                pps |= type == 8;
+            } else {
+                vps |= type == 32;
+                sps |= type == 33;
+                pps |= type == 34;
             }
-            start = nextStartCode(annexB, nal);
         }
         return sps && pps && (vps || codec == VideoCodec.H264);
     }
 
     /** The first sequence parameter set NAL unit (header included, no start code) of Annex-B data, or null. */
     public static byte[] sequenceParameterSet(VideoCodec codec, byte[] annexB) {
-        int start = nextStartCode(annexB, 0);
-        while (start >= 0) {
-            int nal = start + (annexB[start + 2] == 1 ? 3 : 4);
-            int next = nextStartCode(annexB, nal);
-            int end = next < 0 ? annexB.length : next;
-            if (nal < end) {
-                int type = codec == VideoCodec.H264 ? annexB[nal] & 0x1F : (annexB[nal] >> 1) & 0x3F;
-                if (type == (codec == VideoCodec.H264 ? 7 : 33)) {
-                    return java.util.Arrays.copyOfRange(annexB, nal, end);
-                }
+        for (NalUnits.Nal nal : nals(annexB)) {
+            int type = codec == VideoCodec.H264 ? nal.header() & 0x1F : (nal.header() >> 1) & 0x3F;
+            if (type == (codec == VideoCodec.H264 ? 7 : 33)) {
+                return nal.copy();
             }
-            start = next;
         }
         return null;
+    }
+
+    /** Garbage has no parameter sets; judging it is {@link NalSanity}'s job, not a reason to fail here. */
+    private static java.util.List<NalUnits.Nal> nals(byte[] accessUnit) {
+        try {
+            return NalUnits.split(accessUnit);
+        } catch (IllegalArgumentException e) {
+            return java.util.List.of();
+        }
     }
 }

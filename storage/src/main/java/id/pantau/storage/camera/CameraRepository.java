@@ -77,9 +77,25 @@ public class CameraRepository {
     return c;
   }
 
-  /** Deletes the camera definition; returns false if there was none. Recordings must be deleted first. */
+  /**
+   * Deletes the camera and its runs that no longer hold segments; returns false if there was none. Refuses with
+   * {@link CameraInUseException} while segments, queued object deletions or evidence holds refer to it: recordings
+   * go through retention first, and evidence records are kept for the chain of custody.
+   */
   public boolean delete(String id) {
+    requireUnused(id, "select count(*) from segment where camera_id = ?", "recorded segments");
+    requireUnused(id, "select count(*) from garbage where camera_id = ?", "segment objects still being deleted");
+    requireUnused(id, "select count(*) from evidence_hold where camera_id = ?", "evidence holds on record");
+    jdbc.update("delete from recording_run r where r.camera_id = ? and not exists"
+        + " (select 1 from segment s where s.run_id = r.id)", id);
     return jdbc.update("delete from camera where id = ?", id) > 0;
+  }
+
+  private void requireUnused(String id, String countSql, String what) {
+    Long n = jdbc.queryForObject(countSql, Long.class, id);
+    if (n != null && n > 0) {
+      throw new CameraInUseException("camera " + id + " has " + n + " " + what);
+    }
   }
 
   /** A camera may name a site or link before topology is imported; a placeholder row keeps the reference valid. */

@@ -81,4 +81,31 @@ class SegmentIndexTest {
     assertThat(index.totalBytes()).isEqualTo(3_000_000);
     assertThat(dup).isEqualTo("segments/c1/main/1970/01/01/00/1000000-" + run + ".mp4");
   }
+
+  @Test
+  void cameraIsDeletedWithItsEmptyRunsButNotWhileAnythingStillReferencesIt() {
+    cameras.save(new Camera("d1", null, null, null, "rtsp://10.0.0.1/d", null, null, null, null, true, 0, null));
+    long run = index.insertRun(java.util.UUID.randomUUID(), "d1", "main", 1_000_000, "h264", 1280, 720, "FIRST");
+    String key = ObjectKeys.segment("d1", "main", 1_000_000, run);
+    index.insertSegment(new SegmentRow(0, "d1", run, "main", 1_000_000, 1_060_000, 0, 5_400_000, 1500, 1,
+        "ab".repeat(32), key, "AAAA", false));
+
+    assertThatThrownBy(() -> cameras.delete("d1")).isInstanceOf(id.pantau.storage.camera.CameraInUseException.class)
+        .hasMessage("camera d1 has 1 recorded segments");
+    // retention: index row -> garbage row; the object is not deleted yet
+    index.jdbc().update("insert into garbage (object_key, camera_id, queued_wall_ms) values (?, 'd1', 0)", key);
+    index.jdbc().update("delete from segment where object_key = ?", key);
+    assertThatThrownBy(() -> cameras.delete("d1")).hasMessage("camera d1 has 1 segment objects still being deleted");
+    index.jdbc().update("delete from garbage where object_key = ?", key);
+    index.jdbc().update("insert into evidence_hold (camera_id, start_wall_ms, end_wall_ms, created_by,"
+        + " created_wall_ms, released_wall_ms) values ('d1', 0, 1, 'sup', 0, 1)");
+    assertThatThrownBy(() -> cameras.delete("d1")).hasMessage("camera d1 has 1 evidence holds on record");
+    index.jdbc().update("delete from evidence_hold where camera_id = 'd1'");
+
+    assertThat(cameras.delete("d1")).isTrue();
+    assertThat(cameras.find("d1")).isEmpty();
+    assertThat(index.jdbc().queryForObject("select count(*) from recording_run where camera_id = 'd1'", Long.class))
+        .isZero();
+    assertThat(cameras.delete("d1")).isFalse();
+  }
 }

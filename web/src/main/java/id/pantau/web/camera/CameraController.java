@@ -2,6 +2,7 @@ package id.pantau.web.camera;
 
 import id.pantau.recorder.node.RecorderNode;
 import id.pantau.storage.camera.Camera;
+import id.pantau.storage.camera.CameraInUseException;
 import id.pantau.storage.camera.CameraRepository;
 import id.pantau.storage.camera.CameraValidator;
 import id.pantau.storage.index.SegmentIndex;
@@ -116,15 +117,16 @@ class CameraController {
   ResponseEntity<Void> delete(@PathVariable String id, Authentication auth, HttpServletRequest http) {
     requireAdmin(auth, "deleting cameras");
     Camera c = existing(id);
-    if (index.hasSegments(id)) {
+    try {
+      cameras.delete(id);
+    } catch (CameraInUseException e) {
       cameras.save(c.withEnabled(false));
       audit.record(AuditEvent.of(AuditAction.CAMERA_UPDATED).by(auth).from(http).camera(id)
-          .details("via API: delete asked, disabled instead because it has recordings").build());
+          .details("via API: delete asked, disabled instead: " + e.getMessage()).build());
       events.publishEvent(new CamerasChanged(id));
-      throw new ResponseStatusException(HttpStatus.CONFLICT,
-          "camera " + id + " has recordings; it was disabled instead and is deleted when retention removes them");
+      throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage()
+          + "; it was disabled instead and can be deleted once retention has removed its recordings");
     }
-    cameras.delete(id);
     audit.record(AuditEvent.of(AuditAction.CAMERA_DELETED).by(auth).from(http).camera(id).build());
     events.publishEvent(new CamerasChanged(id));
     return ResponseEntity.noContent().build();

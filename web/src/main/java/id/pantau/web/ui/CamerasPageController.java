@@ -3,6 +3,7 @@ package id.pantau.web.ui;
 import id.pantau.web.camera.CamerasChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import id.pantau.storage.camera.Camera;
+import id.pantau.storage.camera.CameraInUseException;
 import id.pantau.storage.camera.CameraRepository;
 import id.pantau.storage.camera.InvalidCameraException;
 import id.pantau.storage.camera.Transport;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -161,7 +161,7 @@ class CamerasPageController {
     access.require(auth, id, Capability.CONFIGURE);
     try {
       cameras.delete(id);
-    } catch (DataIntegrityViolationException e) {
+    } catch (CameraInUseException e) {
       redirect.addFlashAttribute("deleteRefused", id);
       return "redirect:/cameras";
     }

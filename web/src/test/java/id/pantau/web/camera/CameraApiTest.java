@@ -117,4 +117,23 @@ class CameraApiTest extends PantauWebTest {
     mvc.perform(get("/api/cameras/" + id).with(as(op))).andExpect(status().isNotFound());
     mvc.perform(get("/api/cameras/" + id + "/stats").with(as(op))).andExpect(status().isNotFound());
   }
+
+  @Test
+  void deletingACameraWithRecordingsDisablesItAndSaysWhy() throws Exception {
+    String id = unique("del");
+    createCamera(id, null);
+    long run = index.insertRun(UUID.randomUUID(), id, "main", 1_000_000, "h264", 1280, 720, "FIRST");
+    index.insertSegment(new SegmentRow(0, id, run, "main", 1_000_000, 1_060_000, 0, 5_400_000, 1500, 1,
+        "ab".repeat(32), ObjectKeys.segment(id, "main", 1_000_000, run), "AAAA", false));
+
+    mvc.perform(delete("/api/cameras/" + id).with(as(admin())).with(csrf()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value("camera " + id + " has 1 recorded segments; it was disabled instead"
+            + " and can be deleted once retention has removed its recordings"));
+    assertThat(cameras.find(id).orElseThrow().enabled()).isFalse();
+
+    index.jdbc().update("delete from segment where camera_id = ?", id);
+    mvc.perform(delete("/api/cameras/" + id).with(as(admin())).with(csrf())).andExpect(status().isNoContent());
+    assertThat(cameras.find(id)).isEmpty();
+  }
 }

@@ -1,0 +1,87 @@
+package id.pantau.recorder.mp4;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits an access unit into NAL units. Accepts Annex-B (start codes, as RTSP depacketizers and FFmpeg's RTSP
+ * demuxer give) or 4-byte length prefixes (as MP4 stores them); the result never includes the framing.
+ */
+public final class NalUnits {
+
+    private NalUnits() {
+    }
+
+    /** A NAL unit as a window on the access unit's buffer. */
+    public record Nal(byte[] buffer, int offset, int length) {
+
+        public int header() {
+            return buffer[offset] & 0xFF;
+        }
+
+        public byte[] copy() {
+            return java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        }
+    }
+
+    public static boolean isAnnexB(byte[] au) {
+        return au.length >= 3 && au[0] == 0 && au[1] == 0 && (au[2] == 1 || (au.length >= 4 && au[2] == 0 && au[3] == 1));
+    }
+
+    public static List<Nal> split(byte[] au) {
+        return isAnnexB(au) ? splitAnnexB(au) : splitLengthPrefixed(au);
+    }
+
+    static List<Nal> splitAnnexB(byte[] au) {
+        List<Nal> nals = new ArrayList<>();
+        int start = nextStartCode(au, 0);
+        while (start >= 0) {
+            int nalStart = start + (au[start + 2] == 1 ? 3 : 4);
+            int next = nextStartCode(au, nalStart);
+            int nalEnd = next < 0 ? au.length : next;
+            // trailing zero bytes belong to the next start code (or are padding), not to this NAL
+            while (nalEnd > nalStart && au[nalEnd - 1] == 0) {
+                nalEnd--;
+            }
+            if (nalEnd > nalStart) {
+                nals.add(new Nal(au, nalStart, nalEnd - nalStart));
+            }
+            start = next;
+        }
+        return nals;
+    }
+
+    static List<Nal> splitLengthPrefixed(byte[] au) {
+        List<Nal> nals = new ArrayList<>();
+        int at = 0;
+        while (at + 4 <= au.length) {
+            int n = ((au[at] & 0xFF) << 24) | ((au[at + 1] & 0xFF) << 16) | ((au[at + 2] & 0xFF) << 8) | (au[at + 3] & 0xFF);
+            if (n <= 0 || at + 4 + n > au.length) {
+                throw new IllegalArgumentException("access unit is neither Annex-B nor length-prefixed: NAL length "
+                        + n + " at offset " + at + " of " + au.length);
+            }
+            nals.add(new Nal(au, at + 4, n));
+            at += 4 + n;
+        }
+        return nals;
+    }
+
+    /** Index of the next 00 00 01 or 00 00 00 01 at or after {@code from}, or -1. */
+    static int nextStartCode(byte[] b, int from) {
+        for (int i = from; i + 2 < b.length; i++) {
+            if ((b[i + 2] & 0xFF) > 1) {
+                i += 2; // neither of the next two positions can start a start code
+                continue;
+            }
+            if (b[i] == 0 && b[i + 1] == 0) {
+                if (b[i + 2] == 1) {
+                    return i;
+                }
+                if (b[i + 2] == 0 && i + 3 < b.length && b[i + 3] == 1) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}
