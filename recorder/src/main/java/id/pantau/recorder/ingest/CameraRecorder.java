@@ -142,7 +142,7 @@ public final class CameraRecorder implements AutoCloseable {
                 return new IngestFailure(IngestFailure.Kind.ENDED, "stopped");
             }
             stats.connectionStarted();
-            ingest = new StreamIngest(config, opened.info(), reason, files, sink, clock, stats, breaks,
+            ingest = new StreamIngest(config, opened, reason, files, sink, clock, stats, breaks,
                     () -> setState(Phase.RECORDING, null, 0));
             long lostSeen = 0;
             while (running) {

@@ -32,6 +32,7 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_UNITS);
     private final CompletableFuture<StreamInfo> opened = new CompletableFuture<>();
     private volatile IngestFailure failure;
+    private volatile long newestDts90k = Long.MIN_VALUE;
     private volatile Channel channel;
     private volatile RtspClientHandler handler;
     private SdpVideoTrack track;
@@ -82,7 +83,16 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
             }
             opened.complete(info(track, inBand));
         }
-        return queue.offer(accessUnit);
+        if (!queue.offer(accessUnit)) {
+            return false;
+        }
+        newestDts90k = accessUnit.dts90k();
+        return true;
+    }
+
+    @Override
+    public long newestArrivedDts90k() {
+        return newestDts90k;
     }
 
     @Override
