@@ -14,11 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands access units from the event loop to the camera's ingest thread through a bounded queue. When the queue
  * is full (the ingest thread is stuck on the disk) new units are dropped and the stream resumes at the next
- * keyframe, so a slow camera never holds up the event loop the other cameras share.
+ * keyframe, so a slow camera never holds up the event loop the other cameras share. The queue is bounded in
+ * bytes too: the units live on the heap, and a machine too busy for its readers must drop frames, not run out
+ * of memory.
  *
  * <p>The stream counts as open once the camera answered PLAY and its parameter sets are known, from the SDP or,
  * if it sent none there, from the first keyframe that carries them in band.
@@ -26,6 +29,8 @@ import java.util.concurrent.TimeoutException;
 final class RtspPacketSource implements PacketSource, RtspSessionListener {
 
     static final int QUEUE_UNITS = 256;
+    /** About 4 s at 2 Mbit/s. */
+    static final long QUEUE_BYTES = 1024 * 1024;
     private static final Object END = new Object();
 
     private final long stallMs;
@@ -33,6 +38,7 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     private final CompletableFuture<StreamInfo> opened = new CompletableFuture<>();
     private volatile IngestFailure failure;
     private volatile long newestDts90k = Long.MIN_VALUE;
+    private final AtomicLong queuedBytes = new AtomicLong();
     private volatile Channel channel;
     private volatile RtspClientHandler handler;
     private SdpVideoTrack track;
@@ -83,9 +89,13 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
             }
             opened.complete(info(track, inBand));
         }
-        if (!queue.offer(accessUnit)) {
+        int bytes = accessUnit.data().length;
+        long queued = queuedBytes.get();
+        // only this event loop adds, so the check holds until the offer; an empty queue takes any unit
+        if ((queued > 0 && queued + bytes > QUEUE_BYTES) || !queue.offer(accessUnit)) {
             return false;
         }
+        queuedBytes.addAndGet(bytes);
         newestDts90k = accessUnit.dts90k();
         return true;
     }
@@ -138,7 +148,9 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
             queue.offer(END);
             throw failure;
         }
-        return (MediaPacket) next;
+        MediaPacket unit = (MediaPacket) next;
+        queuedBytes.addAndGet(-unit.data().length);
+        return unit;
     }
 
     @Override
