@@ -24,7 +24,7 @@ WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-120}
 SEGMENT_SECONDS=${SEGMENT_SECONDS:-60}
 PHASES=${PHASES:-pantau baseline}
-RECORDER_JAVA_OPTS=${RECORDER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+RECORDER_JAVA_OPTS=${RECORDER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 # glibc gives each thread that mallocs its own arena (up to 8 per core); FFmpeg mallocs on every camera thread
 RECORDER_MALLOC_ARENA_MAX=${RECORDER_MALLOC_ARENA_MAX:-2}
 S3_JAVA_OPTS=${S3_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}

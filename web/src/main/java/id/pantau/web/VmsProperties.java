@@ -1,5 +1,6 @@
 package id.pantau.web;
 
+import id.pantau.recorder.ingest.Ingest;
 import id.pantau.storage.camera.Camera;
 import id.pantau.storage.camera.Transport;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public record VmsProperties(
       @DefaultValue("8555") int rtspPort,
       Path mediaDir) {}
 
-  /** The recorder of this node. */
+  /** The recorder of this node; {@code ingest} picks the RTSP client (netty, or ffmpeg for FFmpeg's demuxer). */
   public record Recorder(
       @DefaultValue("local") String node,
       @DefaultValue("60") int segmentSeconds,
@@ -99,7 +100,8 @@ public record VmsProperties(
       @DefaultValue("20GB") DataSize spoolMaxSize,
       @DefaultValue("0B") DataSize storageQuota,
       @DefaultValue("true") boolean enabled,
-      @DefaultValue("2") int uploadWorkers) {}
+      @DefaultValue("2") int uploadWorkers,
+      @DefaultValue("netty") Ingest ingest) {}
 
   /** A camera declared in configuration; it is written to the index at start-up. */
   public record CameraConfig(

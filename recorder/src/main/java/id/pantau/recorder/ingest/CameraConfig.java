@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one camera stream is recorded. {@code url} may carry credentials; it is only ever handed to FFmpeg and
+ * How one camera stream is recorded. {@code url} may carry credentials; it is only ever handed to the RTSP client and
  * printed through {@link RtspUrls#redact(String)}.
  *
  * @param segmentTarget        a segment closes at the first keyframe after this much media time

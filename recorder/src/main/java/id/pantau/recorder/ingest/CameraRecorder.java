@@ -53,9 +53,14 @@ public final class CameraRecorder implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** An RTSP camera recorded to the local spool with the system clock. */
+    /** An RTSP camera recorded to the local spool with the system clock, read by the default ingest. */
     public static CameraRecorder rtsp(CameraConfig config, SegmentSink sink) {
-        return new CameraRecorder(config, new JavaCvStreamOpener(), SpoolFiles.nio(), sink, Clock.systemUTC(),
+        return rtsp(config, sink, Ingest.NETTY);
+    }
+
+    /** An RTSP camera recorded to the local spool with the system clock, read by the given ingest. */
+    public static CameraRecorder rtsp(CameraConfig config, SegmentSink sink, Ingest ingest) {
+        return new CameraRecorder(config, ingest.opener(), SpoolFiles.nio(), sink, Clock.systemUTC(),
                 new RtspDescribeProbe(), new Random());
     }
 
@@ -152,11 +157,17 @@ public final class CameraRecorder implements AutoCloseable {
             }
             stats.connectionStarted();
             tap.connected(opened.info());
-            ingest = new StreamIngest(config, opened.info(), reason, files, sink, clock, stats, breaks,
+            ingest = new StreamIngest(config, opened, reason, files, sink, clock, stats, breaks,
                     () -> setState(Phase.RECORDING, null, 0));
+            long lostSeen = 0;
             while (running) {
                 MediaPacket packet = opened.read();
                 stats.packet();
+                long lost = opened.lostPackets();
+                if (lost != lostSeen) {
+                    stats.lost(lost - lostSeen);
+                    lostSeen = lost;
+                }
                 MediaPacket accessUnit = assembler.push(packet);
                 if (accessUnit != null) {
                     stats.frame(accessUnit.data().length, accessUnit.keyframe());

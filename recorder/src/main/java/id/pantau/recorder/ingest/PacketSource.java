@@ -8,6 +8,20 @@ public interface PacketSource extends AutoCloseable {
     /** Blocks for the next video packet; throws when the stream ends, stalls or fails. */
     MediaPacket read() throws IngestFailure;
 
+    /**
+     * DTS of the newest packet that has arrived from the camera, read or still queued; {@link Long#MIN_VALUE}
+     * where the source reads nothing ahead. A run's wall clock is anchored by it at arrival, not when a
+     * possibly late reader gets to its first keyframe.
+     */
+    default long newestArrivedDts90k() {
+        return Long.MIN_VALUE;
+    }
+
+    /** RTP packets lost in transit so far on this connection (0 where the source cannot tell). */
+    default long lostPackets() {
+        return 0;
+    }
+
     /** Makes a blocked {@link #read()} return promptly; callable from any thread. */
     void abort();
 

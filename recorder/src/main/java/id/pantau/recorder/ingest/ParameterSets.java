@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
  * Finds the parameter sets (H.264 SPS/PPS, H.265 VPS/SPS/PPS) carried in-band in an Annex-B access unit; a
  * change in them means the codec parameters changed. Returns them as Annex-B, usable as muxer extradata.
  */
-final class ParameterSets {
+public final class ParameterSets {
 
     private ParameterSets() {
     }
@@ -17,7 +17,7 @@ final class ParameterSets {
      * The distinct parameter sets of the access unit, ordered by NAL type (VPS, SPS, PPS) and then by content, so
      * that repeats and reordering (an encoder's copy plus a payloader's) compare equal.
      */
-    static byte[] extract(VideoCodec codec, byte[] accessUnit) {
+    public static byte[] extract(VideoCodec codec, byte[] accessUnit) {
         java.util.TreeSet<byte[]> found = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
         for (NalUnits.Nal nal : nals(accessUnit)) {
             if (isParameterSet(codec, (byte) nal.header())) {
@@ -45,7 +45,7 @@ final class ParameterSets {
     }
 
     /** True if the Annex-B parameter sets hold everything a decoder needs (SPS+PPS, plus VPS for H.265). */
-    static boolean isComplete(VideoCodec codec, byte[] annexB) {
+    public static boolean isComplete(VideoCodec codec, byte[] annexB) {
         boolean vps = false;
         boolean sps = false;
         boolean pps = false;
@@ -61,6 +61,17 @@ final class ParameterSets {
             }
         }
         return sps && pps && (vps || codec == VideoCodec.H264);
+    }
+
+    /** The first sequence parameter set NAL unit (header included, no start code) of Annex-B data, or null. */
+    public static byte[] sequenceParameterSet(VideoCodec codec, byte[] annexB) {
+        for (NalUnits.Nal nal : nals(annexB)) {
+            int type = codec == VideoCodec.H264 ? nal.header() & 0x1F : (nal.header() >> 1) & 0x3F;
+            if (type == (codec == VideoCodec.H264 ? 7 : 33)) {
+                return nal.copy();
+            }
+        }
+        return null;
     }
 
     /** Garbage has no parameter sets; judging it is {@link NalSanity}'s job, not a reason to fail here. */

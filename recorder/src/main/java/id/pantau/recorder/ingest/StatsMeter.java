@@ -16,6 +16,7 @@ final class StatsMeter {
     private long reconnects;
     private long bytesRecorded;
     private long segmentsClosed;
+    private long packetsLost;
 
     StatsMeter(Clock clock) {
         this.clock = clock;
@@ -49,6 +50,11 @@ final class StatsMeter {
         bytesRecorded += bytes;
     }
 
+    /** RTP packets that never arrived. */
+    synchronized void lost(long packets) {
+        packetsLost += packets;
+    }
+
     synchronized void segmentClosed() {
         segmentsClosed++;
     }
@@ -70,7 +76,7 @@ final class StatsMeter {
             bitrate = bytes * 8_000 / spanMs;
         }
         long age = lastPacketWallMs < 0 ? -1 : now - lastPacketWallMs;
-        return new StreamStats(fps, bitrate, gopFrames, age, reconnects, bytesRecorded, segmentsClosed);
+        return new StreamStats(fps, bitrate, gopFrames, age, reconnects, bytesRecorded, segmentsClosed, packetsLost);
     }
 
     private void trim(long now) {

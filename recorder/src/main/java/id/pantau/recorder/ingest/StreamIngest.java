@@ -23,9 +23,12 @@ final class StreamIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamIngest.class);
     private static final int MAX_IMPLAUSIBLE_IN_A_ROW = 25;
+    /** More than a source queues (256 frames, 10 s at 25 fps): beyond it the timestamps, not the reader, jumped. */
+    private static final long MAX_BACKLOG_MS = 15_000;
 
     private final CameraConfig config;
     private final StreamInfo info;
+    private final PacketSource source;
     private final SpoolFiles files;
     private final SegmentSink sink;
     private final Clock clock;
@@ -43,10 +46,11 @@ final class StreamIngest {
     private long waitingSinceWallMs;
     private int implausibleInARow;
 
-    StreamIngest(CameraConfig config, StreamInfo info, RunStartReason firstReason, SpoolFiles files,
+    StreamIngest(CameraConfig config, PacketSource source, RunStartReason firstReason, SpoolFiles files,
                  SegmentSink sink, Clock clock, StatsMeter stats, TimestampBreaks breaks, Runnable onRecording) {
         this.config = config;
-        this.info = info;
+        this.source = source;
+        this.info = source.info();
         this.files = files;
         this.sink = sink;
         this.clock = clock;
@@ -159,14 +163,27 @@ final class StreamIngest {
         } else {
             runParameterSets = new byte[0];
         }
-        RunInfo runInfo = new RunInfo(UUID.randomUUID(), config.cameraId(), config.stream(), clock.millis(), codec,
-                format.width(), format.height(), nextReason);
+        RunInfo runInfo = new RunInfo(UUID.randomUUID(), config.cameraId(), config.stream(),
+                arrivalWallMs(keyframe), codec, format.width(), format.height(), nextReason);
         LOG.info("{}: run {} starts ({}, {} {}x{})", config.label(), runInfo.runId(), nextReason, codec,
                 format.width(), format.height());
         sink.runStarted(runInfo);
         run = new RunWriter(runInfo, format, keyframe.dts90k(), info.frameRate(), config, files, sink, stats);
         lastKeyframeDts90k = keyframe.dts90k();
         onRecording.run();
+    }
+
+    /**
+     * When the keyframe arrived: now, less the media time that arrived after it and still waits to be read (a
+     * reader that fell behind, e.g. while the JVM warms up, would otherwise shift the whole run late).
+     */
+    private long arrivalWallMs(MediaPacket keyframe) {
+        long now = clock.millis();
+        long newest = source.newestArrivedDts90k();
+        if (newest == Long.MIN_VALUE || newest <= keyframe.dts90k()) {
+            return now;
+        }
+        return now - Math.min((newest - keyframe.dts90k()) / 90, MAX_BACKLOG_MS);
     }
 
     private void endRun() throws IOException {

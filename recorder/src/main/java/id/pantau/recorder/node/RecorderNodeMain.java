@@ -1,6 +1,7 @@
 package id.pantau.recorder.node;
 
 import id.pantau.recorder.ingest.CameraRecorder;
+import id.pantau.recorder.ingest.Ingest;
 import id.pantau.recorder.upload.SegmentUploader;
 import id.pantau.storage.camera.Camera;
 import id.pantau.storage.camera.CameraRepository;
@@ -23,7 +24,8 @@ import java.util.List;
  * A recorder node without the web layer, for benchmarks and crash tests:
  * {@code RecorderNodeMain DATA_DIR CAMERAS_FILE SEGMENT_SECONDS}. CAMERAS_FILE has one {@code id rtsp-url} per
  * line. The object store is the one named by VMS_STORAGE_S3_ENDPOINT, _ACCESS_KEY, _SECRET_KEY and _BUCKET in
- * the environment (never on the command line), else an embedded endpoint in DATA_DIR. Prints {@code READY} once
+ * the environment (never on the command line), else an embedded endpoint in DATA_DIR. The system property
+ * {@code pantau.ingest} (or PANTAU_INGEST) picks the RTSP client, netty (default) or ffmpeg. Prints {@code READY} once
  * recording. On SIGTERM it stops the cameras (closing their open segments), waits up to two minutes for the
  * uploads, and prints one {@link RecordingSummary} line per camera and a total, from the index.
  */
@@ -65,12 +67,14 @@ public final class RecorderNodeMain {
       }
     }
     SegmentUploader uploader = new SegmentUploader(store, index, 2, SegmentUploader::defaultRetryDelayMs);
+    Ingest ingest = Ingest.parse(System.getProperty("pantau.ingest", System.getenv("PANTAU_INGEST")));
     RecorderNode node = new RecorderNode(new RecorderNode.Settings(Camera.LOCAL_NODE, dataDir.resolve("spool"),
-        Duration.ofSeconds(Integer.parseInt(args[2]))), uploader, config -> CameraRecorder.rtsp(config, uploader));
+        Duration.ofSeconds(Integer.parseInt(args[2]))), uploader, config -> CameraRecorder.rtsp(config, uploader, ingest));
     int recovered = node.recoverSpool();
     node.sync(cameras);
     long startWallMs = System.currentTimeMillis();
-    System.out.println("READY " + cameras.size() + " cameras, " + recovered + " segments recovered");
+    System.out.println("READY " + cameras.size() + " cameras, " + recovered + " segments recovered, ingest "
+        + ingest.name().toLowerCase(java.util.Locale.ROOT));
     EmbeddedS3 toClose = embedded;
     List<String> cameraIds = cameras.stream().map(Camera::id).toList();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

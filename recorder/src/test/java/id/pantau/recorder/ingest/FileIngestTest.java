@@ -88,6 +88,62 @@ class FileIngestTest {
         assertThat(totalFrames).isEqualTo(300);
     }
 
+    @org.junit.jupiter.api.Test
+    void aReaderBehindTheCameraAnchorsTheRunWhereItsFirstKeyframeArrived() throws Exception {
+        Path clip = TestMedia.transportStream("h264", 320, 240, 4, 25);
+        CameraConfig config = CameraConfig.builder("late", "main", clip.toString(), spool).build();
+        CollectingSink sink = new CollectingSink();
+        Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+        // the camera has already sent 2.5 s more than the reader took when it reaches the first keyframe
+        StreamOpener behind = camera -> new BehindSource(new JavaCvStreamOpener().open(camera), 225_000);
+
+        IngestHarness.recordToEnd(config, behind, SpoolFiles.nio(), sink, clock);
+
+        assertThat(sink.runs()).hasSize(1);
+        assertThat(sink.runs().get(0).startWallMs()).isEqualTo(clock.millis() - 2_500);
+        assertThat(sink.segments().get(0).startWallMs()).isEqualTo(clock.millis() - 2_500);
+    }
+
+    /** Reports packets as arrived {@code ahead90k} before the reader gets to them. */
+    private static final class BehindSource implements PacketSource {
+        private final PacketSource source;
+        private final long ahead90k;
+        private volatile long lastReadDts90k = Long.MIN_VALUE;
+
+        BehindSource(PacketSource source, long ahead90k) {
+            this.source = source;
+            this.ahead90k = ahead90k;
+        }
+
+        @Override
+        public StreamInfo info() {
+            return source.info();
+        }
+
+        @Override
+        public MediaPacket read() throws IngestFailure {
+            MediaPacket packet = source.read();
+            lastReadDts90k = packet.dts90k();
+            return packet;
+        }
+
+        @Override
+        public long newestArrivedDts90k() {
+            // the assembler holds one packet back, so the keyframe being started is one frame before the last read
+            return lastReadDts90k == Long.MIN_VALUE ? Long.MIN_VALUE : lastReadDts90k - 3600 + ahead90k;
+        }
+
+        @Override
+        public void abort() {
+            source.abort();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+
     static String sha256(Path file) throws Exception {
         var digest = java.security.MessageDigest.getInstance("SHA-256");
         return java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));

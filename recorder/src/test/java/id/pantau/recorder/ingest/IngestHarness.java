@@ -16,7 +16,7 @@ final class IngestHarness {
                                      Clock clock) throws IngestFailure {
         StatsMeter stats = new StatsMeter(clock);
         try (PacketSource source = opener.open(config)) {
-            StreamIngest ingest = new StreamIngest(config, source.info(), RunStartReason.FIRST, files, sink, clock,
+            StreamIngest ingest = new StreamIngest(config, source, RunStartReason.FIRST, files, sink, clock,
                     stats, new TimestampBreaks(config.timestampBreaksLimit()), () -> { });
             AccessUnitAssembler assembler = new AccessUnitAssembler();
             try {

@@ -67,9 +67,9 @@ class SpoolDiskFullTest {
         try (GstRtspServer server = GstRtspServer.start()) {
             CollectingSink sinkA = new CollectingSink();
             CollectingSink sinkB = new CollectingSink();
-            CameraRecorder a = new CameraRecorder(config("camA", server, spoolA), new JavaCvStreamOpener(),
+            CameraRecorder a = new CameraRecorder(config("camA", server, spoolA), Ingest.NETTY.opener(),
                     fillableSpool(), sinkA, Clock.systemUTC(), new RtspDescribeProbe(), new Random(1));
-            CameraRecorder b = new CameraRecorder(config("camB", server, spoolB), new JavaCvStreamOpener(),
+            CameraRecorder b = new CameraRecorder(config("camB", server, spoolB), Ingest.NETTY.opener(),
                     SpoolFiles.nio(), sinkB, Clock.systemUTC(), new RtspDescribeProbe(), new Random(2));
             a.start();
             b.start();

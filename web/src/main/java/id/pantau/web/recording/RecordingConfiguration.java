@@ -1,7 +1,6 @@
 package id.pantau.web.recording;
 
 import id.pantau.recorder.ingest.CameraRecorder;
-import id.pantau.recorder.ingest.JavaCvStreamOpener;
 import id.pantau.recorder.ingest.RtspDescribeProbe;
 import id.pantau.recorder.live.LiveHub;
 import id.pantau.recorder.node.RecorderNode;
@@ -52,7 +51,7 @@ class RecordingConfiguration {
     SpoolFiles files = new BoundedSpoolFiles(SpoolFiles.nio(), usage);
     return new RecorderNode(
         new RecorderNode.Settings(r.node(), spoolDir(props), Duration.ofSeconds(r.segmentSeconds())), uploader,
-        config -> new CameraRecorder(config, new JavaCvStreamOpener(), files, uploader, clock,
+        config -> new CameraRecorder(config, r.ingest().opener(), files, uploader, clock,
             new RtspDescribeProbe(), new Random()).tap(liveHub.tap(config.cameraId())));
   }
 

@@ -1,0 +1,178 @@
+package id.pantau.recorder.ingest.rtsp;
+
+import id.pantau.recorder.ingest.IngestFailure;
+import id.pantau.recorder.ingest.IngestFailure.Kind;
+import id.pantau.recorder.ingest.MediaPacket;
+import id.pantau.recorder.ingest.PacketSource;
+import id.pantau.recorder.ingest.ParameterSets;
+import id.pantau.recorder.ingest.StreamInfo;
+import id.pantau.recorder.segment.VideoCodec;
+import id.pantau.recorder.segment.VideoFormat;
+import io.netty.channel.Channel;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hands access units from the event loop to the camera's ingest thread through a bounded queue. When the queue
+ * is full (the ingest thread is stuck on the disk) new units are dropped and the stream resumes at the next
+ * keyframe, so a slow camera never holds up the event loop the other cameras share. The queue is bounded in
+ * bytes too: the units live on the heap, and a machine too busy for its readers must drop frames, not run out
+ * of memory.
+ *
+ * <p>The stream counts as open once the camera answered PLAY and its parameter sets are known, from the SDP or,
+ * if it sent none there, from the first keyframe that carries them in band.
+ */
+final class RtspPacketSource implements PacketSource, RtspSessionListener {
+
+    static final int QUEUE_UNITS = 256;
+    /** About 4 s at 2 Mbit/s. */
+    static final long QUEUE_BYTES = 1024 * 1024;
+    private static final Object END = new Object();
+
+    private final long stallMs;
+    private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_UNITS);
+    private final CompletableFuture<StreamInfo> opened = new CompletableFuture<>();
+    private volatile IngestFailure failure;
+    private volatile long newestDts90k = Long.MIN_VALUE;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private volatile Channel channel;
+    private volatile RtspClientHandler handler;
+    private SdpVideoTrack track;
+
+    RtspPacketSource(long stallMs) {
+        this.stallMs = stallMs;
+    }
+
+    void attach(Channel channel, RtspClientHandler handler) {
+        this.channel = channel;
+        this.handler = handler;
+    }
+
+    /** Waits until the stream is open; a failure of the session is rethrown. */
+    StreamInfo awaitOpen(long timeoutMs, long openMs) throws IngestFailure {
+        try {
+            return opened.get(Math.max(timeoutMs, 1), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            failed(RtspFailures.noAnswer(openMs));
+            throw failure;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IngestFailure f ? f
+                    : new IngestFailure(Kind.INTERNAL, "internal error: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed(new IngestFailure(Kind.ENDED, "stopped"));
+            throw failure;
+        }
+    }
+
+    @Override
+    public void playing(SdpVideoTrack track) {
+        this.track = track;
+        if (ParameterSets.isComplete(track.codec(), track.parameterSets())) {
+            opened.complete(info(track, track.parameterSets()));
+        }
+    }
+
+    @Override
+    public boolean accessUnit(MediaPacket accessUnit) {
+        if (!opened.isDone()) {
+            if (track == null || !accessUnit.keyframe()) {
+                return true; // nothing before the first keyframe can be recorded anyway
+            }
+            byte[] inBand = ParameterSets.extract(track.codec(), accessUnit.data());
+            if (!ParameterSets.isComplete(track.codec(), inBand)) {
+                return true;
+            }
+            opened.complete(info(track, inBand));
+        }
+        int bytes = accessUnit.data().length;
+        long queued = queuedBytes.get();
+        // only this event loop adds, so the check holds until the offer; an empty queue takes any unit
+        if ((queued > 0 && queued + bytes > QUEUE_BYTES) || !queue.offer(accessUnit)) {
+            return false;
+        }
+        queuedBytes.addAndGet(bytes);
+        newestDts90k = accessUnit.dts90k();
+        return true;
+    }
+
+    @Override
+    public long newestArrivedDts90k() {
+        return newestDts90k;
+    }
+
+    @Override
+    public void failed(IngestFailure f) {
+        if (failure == null) {
+            failure = f;
+        }
+        opened.completeExceptionally(failure);
+        queue.offer(END);
+    }
+
+    private static StreamInfo info(SdpVideoTrack track, byte[] parameterSets) {
+        VideoCodec codec = track.codec();
+        byte[] sps = ParameterSets.sequenceParameterSet(codec, parameterSets);
+        int[] size = sps == null ? new int[] {0, 0} : SequenceParameterSet.pictureSize(codec, sps);
+        return new StreamInfo(new VideoFormat(codec, size[0], size[1], parameterSets), track.frameRate());
+    }
+
+    @Override
+    public StreamInfo info() {
+        return opened.getNow(null);
+    }
+
+    @Override
+    public MediaPacket read() throws IngestFailure {
+        Object next = queue.poll();
+        if (next == null) {
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                next = queue.poll(stallMs, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IngestFailure(Kind.ENDED, "stopped");
+            }
+        }
+        if (next == null) {
+            throw failure != null ? failure
+                    : new IngestFailure(Kind.STALLED, "stalled: no video for " + stallMs + " ms");
+        }
+        if (next == END) {
+            queue.offer(END);
+            throw failure;
+        }
+        MediaPacket unit = (MediaPacket) next;
+        queuedBytes.addAndGet(-unit.data().length);
+        return unit;
+    }
+
+    @Override
+    public long lostPackets() {
+        RtspClientHandler h = handler;
+        return h == null ? 0 : h.lostPackets();
+    }
+
+    @Override
+    public void abort() {
+        failed(new IngestFailure(Kind.ENDED, "stopped"));
+        close();
+    }
+
+    @Override
+    public void close() {
+        Channel c = channel;
+        RtspClientHandler h = handler;
+        if (c != null && h != null) {
+            h.teardown(c);
+        } else if (c != null) {
+            c.close();
+        }
+    }
+}
