@@ -16,7 +16,7 @@ final class HlsPlaylist {
 
   /** URI of a segment object's bytes, relative to the playlist's own URI. */
   static String mediaUri(long segmentId) {
-    return "segments/" + segmentId;
+    return "segments/" + segmentId + ".mp4";
   }
 
   /** The entries of {@code segments} overlapping [fromMs, toMs); segments in time order. */

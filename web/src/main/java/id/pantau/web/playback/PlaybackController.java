@@ -73,7 +73,7 @@ class PlaybackController {
   }
 
   /** A segment object, whole or one byte range of it (206 with Content-Range; 416 outside the object). */
-  @GetMapping("/cameras/{id}/segments/{segmentId}")
+  @GetMapping("/cameras/{id}/segments/{segmentId}.mp4")
   void segment(@PathVariable String id, @PathVariable String segmentId,
       @RequestHeader(value = HttpHeaders.RANGE, required = false) String range,
       @RequestHeader(value = HttpHeaders.IF_RANGE, required = false) String ifRange, Authentication auth,
