@@ -40,6 +40,8 @@ class PlaybackController {
   static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
   /** Holes shorter than this between segments are frame rounding, not gaps. */
   static final long GAP_TOLERANCE_MS = 1000;
+  /** A timeline spans a calendar day, which may be 25 hours long; playlists are shorter (see max-window). */
+  static final long MAX_TIMELINE_MS = 48 * 3_600_000L;
 
   private final CameraAccess access;
   private final SegmentLookup lookup;
@@ -61,7 +63,7 @@ class PlaybackController {
   ResponseEntity<String> playlist(@PathVariable String id, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, Authentication auth, HttpServletRequest request) {
     access.require(auth, id, Capability.PLAYBACK);
-    long[] w = window(from, to);
+    long[] w = window(from, to, props.maxWindow().toMillis());
     List<SegmentMedia> segments = lookup.overlapping(id, props.stream(), w[0], w[1]).stream()
         .map(SegmentMedia::of).toList();
     if (segments.isEmpty()) {
@@ -117,7 +119,7 @@ class PlaybackController {
   PlaybackTimeline timeline(@PathVariable String id, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, Authentication auth) {
     access.require(auth, id, Capability.PLAYBACK);
-    long[] w = window(from, to);
+    long[] w = window(from, to, MAX_TIMELINE_MS);
     return PlaybackTimeline.of(id, w[0], w[1], lookup.overlapping(id, props.stream(), w[0], w[1]),
         GAP_TOLERANCE_MS);
   }
@@ -146,14 +148,14 @@ class PlaybackController {
 
   record DayView(LocalDate date, String zone, long fromMs, long toMs) {}
 
-  private long[] window(String from, String to) {
+  private static long[] window(String from, String to, long maxMs) {
     Instant f = instant("from", from);
     Instant t = instant("to", to);
     if (!t.isAfter(f)) {
       throw new InvalidPlaybackRequest("to", "must be after from");
     }
-    if (t.toEpochMilli() - f.toEpochMilli() > props.maxWindow().toMillis()) {
-      throw new InvalidPlaybackRequest("to", "the window may span at most " + props.maxWindow());
+    if (t.toEpochMilli() - f.toEpochMilli() > maxMs) {
+      throw new InvalidPlaybackRequest("to", "the window may span at most " + maxMs / 60_000 + " minutes");
     }
     return new long[] {f.toEpochMilli(), t.toEpochMilli()};
   }
