@@ -55,7 +55,7 @@ class PlaybackBrowserTest extends PlaybackTestBase {
   void startChromium() throws Exception {
     if (camera2 == null) {
       String id = unique("playback-cam2");
-      createCamera(id, null);
+      createPastCamera(id);
       try (TestRecordings rec = new TestRecordings(store, index, TestRecordings.spoolIn(dataDir))) {
         rec.record(id, CAM2_START, 90, 60);
         rec.drain();

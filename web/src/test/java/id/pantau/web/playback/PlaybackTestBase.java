@@ -31,6 +31,7 @@ abstract class PlaybackTestBase extends PantauWebTest {
   static final long RUN_A_END = T0 + 150_000;
   static final long RUN_B_START = T0 + 180_000;
   static final long RUN_B_END = T0 + 240_000;
+  static final int KEEP_DAYS = 3650;
 
   private static String cameraId;
   private static User investigator;
@@ -48,7 +49,7 @@ abstract class PlaybackTestBase extends PantauWebTest {
       return;
     }
     String id = unique("playback-cam");
-    createCamera(id, null);
+    createPastCamera(id);
     try (TestRecordings rec = new TestRecordings(store, index, TestRecordings.spoolIn(dataDir))) {
       rec.record(id, T0, 150, 60);
       rec.record(id, RUN_B_START, 60, 60);
@@ -59,6 +60,12 @@ abstract class PlaybackTestBase extends PantauWebTest {
     investigator = createUser(unique("investigator"), EnumSet.of(Role.INVESTIGATOR), false, Set.of(Grant.camera(id)));
     token = tokens.create(investigator.id(), investigator.username(), "playback test", AuditContext.SYSTEM).token();
     cameraId = id;
+  }
+
+  /** A camera whose recordings from 2025 outlive the retention passes of a long test run. */
+  void createPastCamera(String id) {
+    createCamera(id, null);
+    index.jdbc().update("update camera set retention_days = ? where id = ?", KEEP_DAYS, id);
   }
 
   String camera() {
