@@ -26,9 +26,16 @@ public class SegmentLookup {
 
     /** The last segment that starts at or before {@code atMs}; it contains {@code atMs} only if it ends after it. */
     public Optional<SegmentRow> startingAtOrBefore(String cameraId, String stream, long atMs) {
-        return first(jdbc.query("select " + SegmentIndex.SEGMENT_COLUMNS + FROM_STREAM
-                + " and start_wall_ms <= ? order by start_wall_ms desc fetch first 1 rows only",
-                SegmentIndex::mapSegment, cameraId, stream, atMs));
+        // two steps: the descending scan reads the index alone, then one row is fetched by its start
+        return lastStartAtOrBefore(cameraId, stream, atMs).flatMap(start -> first(jdbc.query("select "
+                + SegmentIndex.SEGMENT_COLUMNS + FROM_STREAM + " and start_wall_ms = ? order by id desc"
+                + " fetch first 1 rows only", SegmentIndex::mapSegment, cameraId, stream, start)));
+    }
+
+    private Optional<Long> lastStartAtOrBefore(String cameraId, String stream, long atMs) {
+        return first(jdbc.queryForList("select start_wall_ms" + FROM_STREAM
+                + " and start_wall_ms <= ? order by start_wall_ms desc fetch first 1 rows only", Long.class,
+                cameraId, stream, atMs));
     }
 
     /** The first segment that starts after {@code atMs}: where playback resumes after a gap. */
@@ -43,10 +50,7 @@ public class SegmentLookup {
      * instead of filtering on the end time, which no index can bound.
      */
     public List<SegmentRow> overlapping(String cameraId, String stream, long fromMs, long toMs) {
-        List<Long> before = jdbc.queryForList("select start_wall_ms" + FROM_STREAM
-                + " and start_wall_ms <= ? order by start_wall_ms desc fetch first 1 rows only", Long.class,
-                cameraId, stream, fromMs);
-        long scanFrom = before.isEmpty() ? fromMs : before.get(0);
+        long scanFrom = lastStartAtOrBefore(cameraId, stream, fromMs).orElse(fromMs);
         return jdbc.query("select " + SegmentIndex.SEGMENT_COLUMNS + FROM_STREAM
                 + " and start_wall_ms >= ? and start_wall_ms < ? and end_wall_ms > ? order by start_wall_ms",
                 SegmentIndex::mapSegment, cameraId, stream, scanFrom, toMs, fromMs);
