@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** Runs and segments in the index database. Rows are written only after their object is durable. */
 public class SegmentIndex {
-  private static final String SEGMENT_COLUMNS = "id, camera_id, run_id, stream, start_wall_ms, end_wall_ms,"
+  static final String SEGMENT_COLUMNS = "id, camera_id, run_id, stream, start_wall_ms, end_wall_ms,"
       + " media_start_90k, media_duration_90k, frame_count, bytes, sha256, object_key, fragment_index, has_motion";
   private static final String RUN_COLUMNS =
       "id, camera_id, stream, start_wall_ms, end_wall_ms, codec, width, height, start_reason";
