@@ -107,6 +107,17 @@ public class SegmentIndex {
     return jdbc.query("select " + SEGMENT_COLUMNS + " from segment order by start_wall_ms", SegmentIndex::mapSegment);
   }
 
+  /**
+   * The next page of segments in start order after ({@code afterStartWallMs}, {@code afterId}) that ended before
+   * {@code endBeforeMs}; keyset paging, so rows deleted between pages shift nothing and memory stays bounded.
+   */
+  public List<SegmentRow> segmentsOldestFirstAfter(long afterStartWallMs, long afterId, long endBeforeMs,
+      int limit) {
+    return jdbc.query("select " + SEGMENT_COLUMNS + " from segment where (start_wall_ms > ? or (start_wall_ms = ?"
+        + " and id > ?)) and end_wall_ms < ? order by start_wall_ms, id fetch first " + limit + " rows only",
+        SegmentIndex::mapSegment, afterStartWallMs, afterStartWallMs, afterId, endBeforeMs);
+  }
+
   public boolean hasSegments(String cameraId) {
     return !jdbc.queryForList("select id from segment where camera_id = ? fetch first 1 rows only", Long.class,
         cameraId).isEmpty();

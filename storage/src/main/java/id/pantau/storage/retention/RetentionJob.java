@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class RetentionJob {
   private final Clock clock;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
+  private int pageSize = 1000;
 
   public RetentionJob(SegmentIndex index, EvidenceHolds holds, ObjectStore store, Supplier<List<Camera>> cameras,
       long quotaBytes, Clock clock) {
@@ -56,25 +58,75 @@ public class RetentionJob {
   /** Result of one pass. */
   public record Pass(int segmentsDeleted, long bytesDeleted, int garbageCollected, int garbageLeft) {}
 
-  /** One retention pass: choose, move to garbage, delete objects. */
+  /**
+   * One retention pass: the age rule over the segments old enough for it, then the quota rule from the oldest
+   * left, each page by page so that an index of millions of rows is never held in memory; then delete objects.
+   */
   public Pass run() {
     Map<String, Integer> retention = new HashMap<>();
     for (Camera c : cameras.get()) {
       retention.put(c.id(), c.retentionDays());
     }
-    List<SegmentRow> doomed = RetentionPolicy.select(index.allSegmentsOldestFirst(), retention,
-        motionExtraDays.get(), Camera.DEFAULT_RETENTION_DAYS, quotaBytes, holds.active(), clock.millis());
-    long bytes = 0;
-    for (SegmentRow s : doomed) {
-      moveToGarbage(s);
-      bytes += s.bytes();
+    Map<String, Integer> motionDays = motionExtraDays.get();
+    List<RetentionPolicy.Hold> held = holds.active();
+    long now = clock.millis();
+    long[] deleted = new long[2];
+    long oldEnough = now - RetentionPolicy.minimumKeepMs(retention, Camera.DEFAULT_RETENTION_DAYS);
+    forEachPage(oldEnough, page -> discard(RetentionPolicy.expired(page, retention, motionDays,
+        Camera.DEFAULT_RETENTION_DAYS, held, now), deleted));
+    if (quotaBytes > 0) {
+      long[] total = {index.totalBytes()};
+      forEachPage(Long.MAX_VALUE, page -> {
+        if (total[0] <= quotaBytes) {
+          return false;
+        }
+        List<SegmentRow> doomed = RetentionPolicy.overQuota(page, total[0], quotaBytes, held);
+        for (SegmentRow s : doomed) {
+          total[0] -= s.bytes();
+        }
+        discard(doomed, deleted);
+        return total[0] > quotaBytes;
+      });
     }
     int[] collected = collectGarbage();
-    if (!doomed.isEmpty()) {
+    if (deleted[0] > 0) {
       log.info("retention: {} segments ({} bytes) deleted from the index; {} objects deleted, {} pending",
-          doomed.size(), bytes, collected[0], collected[1]);
+          deleted[0], deleted[1], collected[0], collected[1]);
     }
-    return new Pass(doomed.size(), bytes, collected[0], collected[1]);
+    return new Pass((int) deleted[0], deleted[1], collected[0], collected[1]);
+  }
+
+  /** Feeds pages of segments ended before {@code endBeforeMs}, oldest first, until one answers false. */
+  private void forEachPage(long endBeforeMs, Predicate<List<SegmentRow>> consumer) {
+    long afterStart = Long.MIN_VALUE;
+    long afterId = Long.MIN_VALUE;
+    while (true) {
+      List<SegmentRow> page = index.segmentsOldestFirstAfter(afterStart, afterId, endBeforeMs, pageSize);
+      if (page.isEmpty() || !consumer.test(page) || page.size() < pageSize) {
+        return;
+      }
+      SegmentRow last = page.get(page.size() - 1);
+      afterStart = last.startWallMs();
+      afterId = last.id();
+    }
+  }
+
+  private boolean discard(List<SegmentRow> doomed, long[] deleted) {
+    for (SegmentRow s : doomed) {
+      moveToGarbage(s);
+      deleted[0]++;
+      deleted[1] += s.bytes();
+    }
+    return true;
+  }
+
+  /** Rows read per page; small in tests so that paging is exercised. */
+  public RetentionJob pageSize(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("page size must be positive, not " + rows);
+    }
+    this.pageSize = rows;
+    return this;
   }
 
   private void moveToGarbage(SegmentRow s) {

@@ -42,37 +42,72 @@ public final class RetentionPolicy {
   public static List<SegmentRow> select(List<SegmentRow> segmentsOldestFirst, Map<String, Integer> retentionDaysByCamera,
       Map<String, Integer> motionExtraDaysByCamera, int defaultRetentionDays, long quotaBytes, List<Hold> holds,
       long nowMs) {
-    List<SegmentRow> doomed = new ArrayList<>();
+    List<SegmentRow> doomed = new ArrayList<>(expired(segmentsOldestFirst, retentionDaysByCamera,
+        motionExtraDaysByCamera, defaultRetentionDays, holds, nowMs));
     Set<Long> chosen = new HashSet<>();
     long total = 0;
     for (SegmentRow s : segmentsOldestFirst) {
       total += s.bytes();
     }
-    for (SegmentRow s : segmentsOldestFirst) {
+    for (SegmentRow s : doomed) {
+      chosen.add(s.id());
+      total -= s.bytes();
+    }
+    List<SegmentRow> left = segmentsOldestFirst.stream().filter(s -> !chosen.contains(s.id())).toList();
+    doomed.addAll(overQuota(left, total, quotaBytes, holds));
+    doomed.sort((a, b) -> Long.compare(a.startWallMs(), b.startWallMs()));
+    return doomed;
+  }
+
+  /**
+   * The age rule alone, for any slice of the index (the job applies it page by page): segments past their
+   * camera's retention, plus the motion days when they have motion, and not held.
+   */
+  public static List<SegmentRow> expired(List<SegmentRow> segments, Map<String, Integer> retentionDaysByCamera,
+      Map<String, Integer> motionExtraDaysByCamera, int defaultRetentionDays, List<Hold> holds, long nowMs) {
+    List<SegmentRow> doomed = new ArrayList<>();
+    for (SegmentRow s : segments) {
       long days = retentionDaysByCamera.getOrDefault(s.cameraId(), defaultRetentionDays);
       if (s.hasMotion()) {
         days += motionExtraDaysByCamera.getOrDefault(s.cameraId(), 0);
       }
       if (s.endWallMs() < nowMs - days * DAY_MS && !held(s, holds)) {
         doomed.add(s);
-        chosen.add(s.id());
+      }
+    }
+    return doomed;
+  }
+
+  /**
+   * The quota rule for the next oldest slice of what the age rule left: the oldest unheld segments until
+   * {@code totalBytes} (of everything left in the index) fits {@code quotaBytes}; {@code <= 0} means no quota.
+   */
+  public static List<SegmentRow> overQuota(List<SegmentRow> oldestFirst, long totalBytes, long quotaBytes,
+      List<Hold> holds) {
+    List<SegmentRow> doomed = new ArrayList<>();
+    if (quotaBytes <= 0) {
+      return doomed;
+    }
+    long total = totalBytes;
+    for (SegmentRow s : oldestFirst) {
+      if (total <= quotaBytes) {
+        break;
+      }
+      if (!held(s, holds)) {
+        doomed.add(s);
         total -= s.bytes();
       }
     }
-    if (quotaBytes > 0) {
-      for (SegmentRow s : segmentsOldestFirst) {
-        if (total <= quotaBytes) {
-          break;
-        }
-        if (!chosen.contains(s.id()) && !held(s, holds)) {
-          doomed.add(s);
-          chosen.add(s.id());
-          total -= s.bytes();
-        }
-      }
-      doomed.sort((a, b) -> Long.compare(a.startWallMs(), b.startWallMs()));
-    }
     return doomed;
+  }
+
+  /** The shortest time any segment is kept: segments that ended later than this before now are never expired. */
+  public static long minimumKeepMs(Map<String, Integer> retentionDaysByCamera, int defaultRetentionDays) {
+    int days = defaultRetentionDays;
+    for (int d : retentionDaysByCamera.values()) {
+      days = Math.min(days, d);
+    }
+    return days * DAY_MS;
   }
 
   private static boolean held(SegmentRow s, List<Hold> holds) {

@@ -127,6 +127,29 @@ class RetentionJobTest {
   }
 
   @Test
+  void pagedPassesDeleteWhatThePolicyChoosesOverTheWholeIndex() throws Exception {
+    long run = index.insertRun(UUID.randomUUID(), "a", "main", NOW - 30 * DAY, "h264", 1280, 720, "FIRST");
+    long[] startsDaysAgo = {25, 20, 16, 14, 12, 9, 6, 4, 2, 1};
+    for (long d : startsDaysAgo) {
+      stored(run, NOW - d * DAY, 1000);
+    }
+    SegmentRow heldRow = index.allSegmentsOldestFirst().get(3);
+    holds.place("a", heldRow.startWallMs(), heldRow.startWallMs() + 1000, "LP/7/XI/2026", "incident", "sup", NOW);
+    // over the whole index at once: 4 expired (10-day retention; the held one stays), then the oldest until
+    // 3000 bytes fit
+    List<Long> expected = RetentionPolicy.select(index.allSegmentsOldestFirst(), Map.of("a", 10),
+        Camera.DEFAULT_RETENTION_DAYS, 3000, holds.active(), NOW).stream().map(SegmentRow::id).toList();
+
+    RetentionJob.Pass pass = new RetentionJob(index, holds, store, cameras::findAll, 3000, clock).pageSize(2).run();
+
+    assertThat(expected).hasSize(7);
+    assertThat(pass.segmentsDeleted()).isEqualTo(7);
+    assertThat(index.allSegmentsOldestFirst()).extracting(SegmentRow::id).doesNotContainAnyElementsOf(expected)
+        .contains(heldRow.id()).hasSize(3);
+    assertThat(index.totalBytes()).isEqualTo(3000);
+  }
+
+  @Test
   void consistencyCheckNamesRowsWithoutObjectsAndObjectsWithoutRows() throws Exception {
     long run = index.insertRun(UUID.randomUUID(), "a", "main", NOW - DAY, "h264", 1280, 720, "FIRST");
     SegmentRow lost = stored(run, NOW - 3_600_000, 10);
