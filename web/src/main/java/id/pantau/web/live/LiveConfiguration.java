@@ -1,7 +1,6 @@
 package id.pantau.web.live;
 
 import id.pantau.recorder.ingest.CameraConfig;
-import id.pantau.recorder.ingest.JavaCvStreamOpener;
 import id.pantau.recorder.ingest.RtspUrls;
 import id.pantau.recorder.ingest.Transport;
 import id.pantau.recorder.live.FeedKey;
@@ -31,7 +30,8 @@ class LiveConfiguration {
 
   @Bean(destroyMethod = "close")
   LiveHub liveHub(CameraRepository cameras, LiveProperties live, VmsProperties props, Clock clock) {
-    return new LiveHub(new JavaCvStreamOpener(), key -> pullConfig(cameras, props, key),
+    // the same RTSP client as the recorder (vms.recorder.ingest): a pulled stream behaves like a recorded one
+    return new LiveHub(props.recorder().ingest().opener(), key -> pullConfig(cameras, props, key),
         new LiveHub.Settings(live.linger(), LiveFeed.CacheLimits.DEFAULT), clock);
   }
 
