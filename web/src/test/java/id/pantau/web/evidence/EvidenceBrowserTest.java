@@ -47,7 +47,7 @@ class EvidenceBrowserTest extends EvidenceTestSupport {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-        "--window-size=1280,1000");
+        "--window-size=1280,1000", "--force-prefers-reduced-motion");
     options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
         "download.prompt_for_download", false, "safebrowsing.enabled", false));
     ChromeDriverService service = new ChromeDriverService.Builder()

@@ -67,7 +67,7 @@ class PlaybackBrowserTest extends PlaybackTestBase {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-        "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required");
+        "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required", "--force-prefers-reduced-motion");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);

@@ -61,9 +61,10 @@ class BrowserTest extends PantauWebTest {
     browser.findElement(By.id("username")).sendKeys("viewer");
     browser.findElement(By.id("password")).sendKeys("kamera-rahasia-99");
     screenshot("camera-form-id");
-    // the navigation bar wraps in Indonesian and may cover the button where Selenium scrolls it
+    // Bootstrap scrolls smoothly: a click during the animation lands on whatever passes under the pointer
     WebElement save = browser.findElement(By.id("save-camera"));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+    ((JavascriptExecutor) browser).executeScript(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
     save.click();
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-camera-id='" + id + "']")));

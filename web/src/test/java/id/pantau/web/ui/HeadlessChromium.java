@@ -33,7 +33,9 @@ public final class HeadlessChromium {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-        "--window-size=1280,900");
+        "--window-size=1280,900",
+        // no smooth scrolling (Bootstrap animates it otherwise), so clicks land where Selenium scrolled
+        "--force-prefers-reduced-motion");
     options.addArguments(extraArguments);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
