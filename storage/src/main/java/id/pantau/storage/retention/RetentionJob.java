@@ -72,8 +72,11 @@ public class RetentionJob {
     long now = clock.millis();
     long[] deleted = new long[2];
     long oldEnough = now - RetentionPolicy.minimumKeepMs(retention, Camera.DEFAULT_RETENTION_DAYS);
-    forEachPage(oldEnough, page -> discard(RetentionPolicy.expired(page, retention, motionDays,
-        Camera.DEFAULT_RETENTION_DAYS, held, now), deleted));
+    forEachPage(oldEnough, page -> {
+      discard(RetentionPolicy.expired(page, retention, motionDays, Camera.DEFAULT_RETENTION_DAYS, held, now),
+          deleted);
+      return true;
+    });
     if (quotaBytes > 0) {
       long[] total = {index.totalBytes()};
       forEachPage(Long.MAX_VALUE, page -> {
@@ -111,13 +114,12 @@ public class RetentionJob {
     }
   }
 
-  private boolean discard(List<SegmentRow> doomed, long[] deleted) {
+  private void discard(List<SegmentRow> doomed, long[] deleted) {
     for (SegmentRow s : doomed) {
       moveToGarbage(s);
       deleted[0]++;
       deleted[1] += s.bytes();
     }
-    return true;
   }
 
   /** Rows read per page; small in tests so that paging is exercised. */

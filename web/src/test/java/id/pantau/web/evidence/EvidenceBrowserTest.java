@@ -3,6 +3,7 @@ package id.pantau.web.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.web.evidence.verify.EvidenceVerifier;
+import id.pantau.web.ui.HeadlessChromium;
 import id.pantau.web.user.User;
 import java.io.File;
 import java.nio.file.Files;
@@ -19,8 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,24 +35,13 @@ class EvidenceBrowserTest extends EvidenceTestSupport {
   @Autowired EvidenceSigner signer;
 
   WebDriver browser;
-  Path profile;
   Path downloads;
 
   @BeforeEach
   void startChromium() throws Exception {
-    profile = Files.createTempDirectory("pantau-chromium");
     downloads = Files.createTempDirectory("pantau-downloads");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-        "--window-size=1280,1000", "--force-prefers-reduced-motion");
-    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false, "safebrowsing.enabled", false));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = HeadlessChromium.start(Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false, "safebrowsing.enabled", false), "--window-size=1280,1000");
   }
 
   @AfterEach

@@ -8,6 +8,7 @@ import id.pantau.web.PantauWebTest;
 import id.pantau.web.audit.AuditContext;
 import id.pantau.web.site.Link;
 import id.pantau.web.site.SiteAdministration;
+import id.pantau.web.ui.HeadlessChromium;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -24,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,17 +40,10 @@ class NocDashboardBrowserTest extends PantauWebTest {
   @Autowired SiteAdministration sites;
   @Autowired HealthMonitor monitor;
   ChromeDriver browser;
-  Path profile;
 
   @BeforeEach
   void chromium() throws Exception {
-    profile = Files.createTempDirectory("pantau-noc-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--no-first-run", "--user-data-dir=" + profile, "--window-size=1400,1000", "--force-prefers-reduced-motion");
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+    browser = HeadlessChromium.start("--window-size=1400,1000");
   }
 
   @AfterEach

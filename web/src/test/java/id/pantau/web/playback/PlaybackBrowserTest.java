@@ -2,6 +2,7 @@ package id.pantau.web.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.web.ui.HeadlessChromium;
 import id.pantau.web.user.Grant;
 import id.pantau.web.user.Role;
 import id.pantau.web.user.User;
@@ -27,8 +28,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -48,7 +47,6 @@ class PlaybackBrowserTest extends PlaybackTestBase {
   static String camera2;
 
   WebDriver browser;
-  Path profile;
   WebDriverWait wait;
 
   @BeforeEach
@@ -62,16 +60,7 @@ class PlaybackBrowserTest extends PlaybackTestBase {
       }
       camera2 = id;
     }
-    profile = Files.createTempDirectory("pantau-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-        "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required", "--force-prefers-reduced-motion");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = HeadlessChromium.start("--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required");
     wait = new WebDriverWait(browser, Duration.ofSeconds(60)) {
       @Override
       public <V> V until(java.util.function.Function<? super WebDriver, V> isTrue) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -26,8 +27,13 @@ public final class HeadlessChromium {
     Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** A new browser; {@code extraArguments} are added to the defaults. */
+  /** A new browser; {@code extraArguments} are added to the defaults (a repeated switch overrides its default). */
   public static ChromeDriver start(String... extraArguments) throws Exception {
+    return start(Map.of(), extraArguments);
+  }
+
+  /** As above, with Chromium preferences (download directory, for example). */
+  public static ChromeDriver start(Map<String, Object> prefs, String... extraArguments) throws Exception {
     Path profile = Files.createTempDirectory("pantau-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
@@ -37,6 +43,9 @@ public final class HeadlessChromium {
         // no smooth scrolling (Bootstrap animates it otherwise), so clicks land where Selenium scrolled
         "--force-prefers-reduced-motion");
     options.addArguments(extraArguments);
+    if (!prefs.isEmpty()) {
+      options.setExperimentalOption("prefs", prefs);
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     ChromeDriver browser = new ChromeDriver(service, options);
