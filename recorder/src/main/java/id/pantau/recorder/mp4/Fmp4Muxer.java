@@ -2,6 +2,7 @@ package id.pantau.recorder.mp4;
 
 import id.pantau.recorder.segment.Sample;
 import id.pantau.recorder.segment.VideoFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,9 +79,16 @@ public final class Fmp4Muxer {
             throw new IllegalArgumentException("negative decode time " + baseDts90k + ": timestamps must be "
                     + "relative to a start at or before the first sample");
         }
+        // split each access unit once: scanning for start codes is the muxer's main cost
+        List<List<NalUnits.Nal>> nals = new ArrayList<>(samples.size());
+        int[] sizes = new int[samples.size()];
         int payload = 0;
-        for (Sample s : samples) {
-            payload += mdatSize(s.data());
+        for (int i = 0; i < samples.size(); i++) {
+            byte[] au = samples.get(i).data();
+            List<NalUnits.Nal> units = NalUnits.isAnnexB(au) ? NalUnits.splitAnnexB(au) : null;
+            nals.add(units);
+            sizes[i] = units == null ? au.length : lengthPrefixedSize(units);
+            payload += sizes[i];
         }
         BoxWriter w = new BoxWriter(128 + samples.size() * TRUN_SAMPLE_BYTES + payload);
         w.start("moof");
@@ -91,8 +99,9 @@ public final class Fmp4Muxer {
         w.startFull("trun", 1, TRUN_FLAGS).u32(samples.size());
         int dataOffsetAt = w.position();
         w.u32(0);
-        for (Sample s : samples) {
-            w.u32(s.duration90k()).u32(mdatSize(s.data()))
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            w.u32(s.duration90k()).u32(sizes[i])
                     .u32(s.keyframe() ? SAMPLE_FLAGS_SYNC : SAMPLE_FLAGS_NON_SYNC)
                     .u32(s.pts90k() - s.dts90k());
         }
@@ -100,31 +109,29 @@ public final class Fmp4Muxer {
         int moofSize = w.position();
         w.putU32(dataOffsetAt, moofSize + 8);
         w.start("mdat");
-        for (Sample s : samples) {
-            writeLengthPrefixed(w, s.data());
+        for (int i = 0; i < samples.size(); i++) {
+            writeLengthPrefixed(w, samples.get(i).data(), nals.get(i));
         }
         w.end();
         return w.toByteArray();
     }
 
-    private static int mdatSize(byte[] au) {
-        if (!NalUnits.isAnnexB(au)) {
-            return au.length;
-        }
+    private static int lengthPrefixedSize(List<NalUnits.Nal> nals) {
         int size = 0;
-        for (NalUnits.Nal n : NalUnits.splitAnnexB(au)) {
+        for (NalUnits.Nal n : nals) {
             size += 4 + n.length();
         }
         return size;
     }
 
-    private static void writeLengthPrefixed(BoxWriter w, byte[] au) {
-        if (!NalUnits.isAnnexB(au)) {
+    /** @param annexB the access unit's NAL units if it is Annex-B, else null (it is length-prefixed already) */
+    private static void writeLengthPrefixed(BoxWriter w, byte[] au, List<NalUnits.Nal> annexB) {
+        if (annexB == null) {
             NalUnits.splitLengthPrefixed(au); // validates the framing before it is stored
             w.bytes(au);
             return;
         }
-        for (NalUnits.Nal n : NalUnits.splitAnnexB(au)) {
+        for (NalUnits.Nal n : annexB) {
             w.u32(n.length()).bytes(n.buffer(), n.offset(), n.length());
         }
     }

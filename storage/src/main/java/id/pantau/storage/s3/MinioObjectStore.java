@@ -2,6 +2,7 @@ package id.pantau.storage.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,9 @@ import io.minio.GetObjectArgs;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.PutObjectAPIArgs;
 import io.minio.ObjectWriteResponse;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
@@ -38,20 +42,20 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link ObjectStore} over the MinIO Java SDK; works with MinIO, AWS S3 and S3Proxy.
  *
- * <p>How {@link #put} makes sure the stored object is the file (the same checks work against MinIO, AWS S3 and
- * S3Proxy; all three echo the checksum and use MD5-based ETags for unencrypted objects):
- * <ol>
- *   <li>The file is hashed locally in one read: SHA-256, MD5 and CRC32C, whole and per upload part. A SHA-256
- *       other than the caller's is refused before anything is sent.</li>
- *   <li>Files up to {@link S3ClientOptions#singlePutMaxBytes()} go up in one streamed PUT, larger ones in parts.
- *       The SDK adds {@code x-amz-checksum-crc32c} (and on plain HTTP the signed {@code x-amz-content-sha256})
- *       computed from the bytes it actually sends, so the server rejects a body damaged in transit.</li>
- *   <li>The CRC32C the server echoes (whole-object, or composite {@code crc(part crcs)-N} for multipart) must
- *       equal the local one; this also catches a file rewritten between hashing and upload. Only when the server
- *       echoes no checksum is the ETag compared with the local MD5 (or multipart ETag) instead; the ETag is not
- *       an MD5 under SSE-KMS/SSE-C, so it is only the fallback.</li>
+ * <p>How {@link #put} makes sure the stored object is the file without hashing it again (the caller's SHA-256
+ * was computed while the file was written, and a recorder uploads every byte it records):
+ * <ul>
+ *   <li>Files up to {@link S3ClientOptions#singlePutMaxBytes()} go up in one streamed PUT signed with the
+ *       caller's SHA-256 as {@code x-amz-content-sha256}. The server hashes the body it receives and refuses it
+ *       ({@code XAmzContentSHA256Mismatch}) unless it is exactly the file the caller hashed, so a spool file
+ *       damaged or changed since it was written is never stored. MinIO, AWS S3 and S3Proxy all check this.
+ *       Only on that refusal is the file hashed locally, to name both hashes in the error.</li>
+ *   <li>Larger files go up in parts. They are hashed locally in one read first (SHA-256, MD5 and CRC32C,
+ *       whole and per part; a SHA-256 other than the caller's is refused before anything is sent), the SDK
+ *       adds {@code x-amz-checksum-crc32c} per part, and the composite CRC32C the server echoes (or the
+ *       multipart ETag) must equal the local one.</li>
  *   <li>A HEAD must then show the local size and the {@code sha256} user metadata.</li>
- * </ol>
+ * </ul>
  * A stored object that fails a check is deleted and the put throws {@link Reason#CHECKSUM_MISMATCH}.
  */
 public final class MinioObjectStore implements ObjectStore, AutoCloseable {
@@ -64,6 +68,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     private final S3ClientOptions options;
     private final OkHttpClient http;
     private final MinioClient client;
+    private final MinioAsyncClient signedPutClient;
     private final MinioClient healthClient;
     private final MinioErrors errors;
     private final FileHasher hasher;
@@ -84,6 +89,13 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         this.errors = new MinioErrors(settings);
         this.http = httpClient(options);
         this.client = newClient(settings, http);
+        // the async client exposes the plain PutObject call, which takes a precomputed payload SHA-256
+        this.signedPutClient = MinioAsyncClient.builder()
+                .endpoint(settings.endpoint().toString())
+                .region(settings.region())
+                .credentials(settings.credentials().accessKey(), settings.credentials().secretKey())
+                .httpClient(http, false)
+                .build();
         // shares the connection pool; the call timeout bounds the whole health check, retries included
         this.healthClient = newClient(settings, http.newBuilder()
                 .callTimeout(options.healthCheckTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -135,30 +147,81 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         if (!SHA256_HEX.matcher(expected).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex string: " + sha256Hex);
         }
-        boolean singlePart = sizeOf(file) <= options.singlePutMaxBytes();
-        FileDigest local = digest(file, singlePart ? Long.MAX_VALUE : options.partSizeBytes());
-        if (!local.sha256Hex().equals(expected)) {
-            throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "file " + file + " has SHA-256 "
-                    + local.sha256Hex() + " but " + expected + " was expected; nothing uploaded as '" + key + "'");
-        }
         Map<String, String> userMetadata = new HashMap<>(metadata);
         userMetadata.put(SHA256_METADATA_KEY, expected);
-        ObjectWriteResponse written = upload(key, file, userMetadata, singlePart);
-        Optional<String> mismatch = findMismatch(key, local, written, singlePart);
+        long sizeBytes = sizeOf(file);
+        if (sizeBytes <= options.singlePutMaxBytes()) {
+            putSigned(key, file, sizeBytes, expected, userMetadata);
+        } else {
+            putInParts(key, file, expected, userMetadata);
+        }
+    }
+
+    /** One PUT whose signature carries the file's SHA-256: the server verifies the content, we never re-read it. */
+    private void putSigned(String key, Path file, long sizeBytes, String sha256Hex, Map<String, String> userMetadata) {
+        Http.Headers headers = new Http.Headers();
+        headers.set(Http.Headers.X_AMZ_CONTENT_SHA256, sha256Hex);
+        userMetadata.forEach((name, value) -> headers.set("x-amz-meta-" + name, value));
+        ObjectWriteResponse written;
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            written = signedPutClient.putObject(PutObjectAPIArgs.builder()
+                    .bucket(bucket())
+                    .object(key)
+                    .file(in, sizeBytes)
+                    .headers(headers)
+                    .contentType(ContentTypes.forKey(key))
+                    .build()).join();
+        } catch (IOException e) {
+            throw new ObjectStoreException(Reason.LOCAL_IO, "cannot read " + file + ": " + e, e);
+        } catch (RuntimeException e) {
+            ObjectStoreException failure = errors.translate("put", key, e instanceof CompletionException
+                    && e.getCause() != null ? e.getCause() : e);
+            if (failure.reason() == Reason.CHECKSUM_MISMATCH) {
+                throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "file " + file + " was refused by the "
+                        + "server: it has SHA-256 " + digest(file, Long.MAX_VALUE).sha256Hex() + " but " + sha256Hex
+                        + " was expected; nothing stored as '" + key + "' (" + failure.getMessage() + ")", failure);
+            }
+            throw failure;
+        }
+        Optional<String> mismatch = echoedSha256Mismatch(written, sha256Hex)
+                .or(() -> storedMismatch(key, sizeBytes, sha256Hex));
         if (mismatch.isPresent()) {
             throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "verification of '" + key + "' in bucket '"
                     + bucket() + "' failed: " + mismatch.get() + "; " + deleteUnverified(key));
         }
     }
 
-    private ObjectWriteResponse upload(String key, Path file, Map<String, String> userMetadata, boolean singlePart) {
+    private static Optional<String> echoedSha256Mismatch(ObjectWriteResponse written, String sha256Hex) {
+        String echoed = written.checksumSHA256();
+        if (echoed == null || echoed.isEmpty()) {
+            return Optional.empty();
+        }
+        String expected = Checksum.base64String(Checksum.hexStringToSum(sha256Hex));
+        return echoed.equals(expected) ? Optional.empty()
+                : Optional.of("server reports SHA-256 " + echoed + ", expected " + expected);
+    }
+
+    private void putInParts(String key, Path file, String expected, Map<String, String> userMetadata) {
+        FileDigest local = digest(file, options.partSizeBytes());
+        if (!local.sha256Hex().equals(expected)) {
+            throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "file " + file + " has SHA-256 "
+                    + local.sha256Hex() + " but " + expected + " was expected; nothing uploaded as '" + key + "'");
+        }
+        ObjectWriteResponse written = uploadInParts(key, file, userMetadata);
+        Optional<String> mismatch = contentMismatch(key, local, written)
+                .or(() -> storedMismatch(key, local.sizeBytes(), local.sha256Hex()));
+        if (mismatch.isPresent()) {
+            throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "verification of '" + key + "' in bucket '"
+                    + bucket() + "' failed: " + mismatch.get() + "; " + deleteUnverified(key));
+        }
+    }
+
+    private ObjectWriteResponse uploadInParts(String key, Path file, Map<String, String> userMetadata) {
         try {
-            // a part size of 5 GiB makes the SDK stream the file in one PUT instead of buffering parts in memory
-            long partSize = singlePart ? S3ClientOptions.MAX_PART_BYTES : options.partSizeBytes();
             return client.uploadObject(UploadObjectArgs.builder()
                     .bucket(bucket())
                     .object(key)
-                    .filename(file.toString(), partSize)
+                    .filename(file.toString(), options.partSizeBytes())
                     .contentType(ContentTypes.forKey(key))
                     .userMetadata(userMetadata)
                     .checksum(Checksum.Algorithm.CRC32C)
@@ -168,26 +231,21 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         }
     }
 
-    /** What is wrong with the stored object, if anything; network failures propagate as exceptions. */
-    private Optional<String> findMismatch(String key, FileDigest local, ObjectWriteResponse written,
-            boolean singlePart) {
-        Optional<String> content = contentMismatch(key, local, written, singlePart);
-        if (content.isPresent()) {
-            return content;
-        }
+    /** Size and {@code sha256} metadata of the stored object, by HEAD. */
+    private Optional<String> storedMismatch(String key, long sizeBytes, String sha256Hex) {
         ObjectInfo stored = stat(key);
-        if (stored.sizeBytes() != local.sizeBytes()) {
-            return Optional.of("stored size " + stored.sizeBytes() + " bytes, file has " + local.sizeBytes());
+        if (stored.sizeBytes() != sizeBytes) {
+            return Optional.of("stored size " + stored.sizeBytes() + " bytes, file has " + sizeBytes);
         }
-        if (!local.sha256Hex().equals(stored.sha256Hex().orElse(null))) {
+        if (!sha256Hex.equals(stored.sha256Hex().orElse(null))) {
             return Optional.of("stored sha256 metadata " + stored.sha256Hex().orElse("(none)") + ", expected "
-                    + local.sha256Hex());
+                    + sha256Hex);
         }
         return Optional.empty();
     }
 
-    private Optional<String> contentMismatch(String key, FileDigest local, ObjectWriteResponse written,
-            boolean singlePart) {
+    /** Whether the server's checksum of the parts (or the multipart ETag) matches the local file's. */
+    private Optional<String> contentMismatch(String key, FileDigest local, ObjectWriteResponse written) {
         String serverCrc = written.checksumCRC32C();
         if (serverCrc != null && !serverCrc.isEmpty()) {
             // servers report a multipart CRC either over the whole object or as a composite of part CRCs ("-N")
@@ -196,7 +254,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
                     : Optional.of("server computed CRC32C " + serverCrc + ", file has " + expectedCrc);
         }
         String etag = unquote(written.etag());
-        String expectedEtag = singlePart ? local.md5Hex() : local.multipartEtag();
+        String expectedEtag = local.multipartEtag();
         if (etag != null && MD5_ETAG.matcher(etag).matches()) {
             return etag.equals(expectedEtag) ? Optional.empty()
                     : Optional.of("ETag " + etag + " is not the file's " + expectedEtag);

@@ -112,13 +112,36 @@ class MinioObjectStoreTest {
                 () -> store.put("mismatch/claimed.bin", file, wrong, Map.of()));
 
         assertThat(e.reason()).isEqualTo(Reason.CHECKSUM_MISMATCH);
-        assertThat(e).hasMessageContaining(wrong).hasMessageContaining(TestFiles.sha256Hex(content));
+        assertThat(e).hasMessageContaining(wrong).hasMessageContaining(TestFiles.sha256Hex(content))
+                .hasMessageContaining("XAmzContentSHA256Mismatch");
         assertThat(store.find("mismatch/claimed.bin")).isEmpty();
     }
 
     @Test
+    void aSinglePutIsVerifiedByTheServerWithoutReadingTheFileHere() throws IOException {
+        byte[] content = TestFiles.randomBytes(8, 300_000);
+        Path file = TestFiles.write(work, "segment.mp4", content);
+        FileHasher forbidden = (f, partSize) -> {
+            throw new AssertionError("a single PUT must not hash " + f + " again");
+        };
+        MinioObjectStore signed = new MinioObjectStore(s3.settings("segments"), S3ClientOptions.defaults(), forbidden);
+
+        signed.put("signed/segment.mp4", file, TestFiles.sha256Hex(content), Map.of("camera", "cam-1"));
+
+        ObjectInfo info = signed.stat("signed/segment.mp4");
+        assertThat(info.sizeBytes()).isEqualTo(content.length);
+        assertThat(info.sha256Hex()).contains(TestFiles.sha256Hex(content));
+        assertThat(info.metadata()).containsEntry("camera", "cam-1");
+        try (InputStream in = signed.get("signed/segment.mp4")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        signed.close();
+    }
+
+    @Test
     void fileRewrittenAfterHashingIsDetectedAndTheObjectRemoved() throws IOException {
-        byte[] original = TestFiles.randomBytes(4, 200_000);
+        long fiveMiB = 5L * 1024 * 1024;
+        byte[] original = TestFiles.randomBytes(4, (int) (fiveMiB + 200_000));
         byte[] rewritten = TestFiles.randomBytes(5, original.length);
         Path file = TestFiles.write(work, "racy.mp4", original);
         // the fault: another writer replaces the file's bytes right after the store has hashed it
@@ -127,7 +150,8 @@ class MinioObjectStoreTest {
             Files.write(f, rewritten);
             return digest;
         };
-        MinioObjectStore racy = new MinioObjectStore(s3.settings("segments"), S3ClientOptions.defaults(), racyHasher);
+        MinioObjectStore racy = new MinioObjectStore(s3.settings("segments"),
+                S3ClientOptions.defaults().withUploadSizes(fiveMiB, fiveMiB), racyHasher);
 
         ObjectStoreException e = catchThrowableOfType(ObjectStoreException.class,
                 () -> racy.put("mismatch/racy.mp4", file, TestFiles.sha256Hex(original), Map.of()));
