@@ -156,6 +156,7 @@ public final class CameraRecorder implements AutoCloseable {
                 return new IngestFailure(IngestFailure.Kind.ENDED, "stopped");
             }
             stats.connectionStarted();
+            opened.coalesceReads(() -> !tap.watched());
             tap.connected(opened.info());
             ingest = new StreamIngest(config, opened, reason, files, sink, clock, stats, breaks,
                     () -> setState(Phase.RECORDING, null, 0));

@@ -30,6 +30,11 @@ public interface PacketTap {
     /** The connection ended ({@code reason} fit for an operator); the recorder retries unless it was stopped. */
     void disconnected(String reason);
 
+    /** Someone needs each access unit as soon as it arrives (a live viewer): reads are not coalesced then. */
+    default boolean watched() {
+        return false;
+    }
+
     /** The recorder stopped for good (camera removed, disabled or changed). */
     default void stopped() {
     }

@@ -196,6 +196,11 @@ public final class LiveHub implements AutoCloseable {
         }
 
         @Override
+        public boolean watched() {
+            return slot.feed.subscriberCount() > 0;
+        }
+
+        @Override
         public void stopped() {
             guard(() -> {
                 slot.feed.disconnected("recording stopped", false);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hands access units from the event loop to the camera's ingest thread through a bounded queue. When the queue
@@ -31,6 +32,8 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     static final int QUEUE_UNITS = 256;
     /** About 4 s at 2 Mbit/s. */
     static final long QUEUE_BYTES = 1024 * 1024;
+    /** How late a coalesced read may be: five wake-ups a second instead of one per frame. */
+    static final long COALESCE_MS = 200;
     private static final Object END = new Object();
 
     private final long stallMs;
@@ -42,6 +45,7 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     private volatile Channel channel;
     private volatile RtspClientHandler handler;
     private SdpVideoTrack track;
+    private volatile BooleanSupplier coalesce = () -> false;
 
     RtspPacketSource(long stallMs) {
         this.stallMs = stallMs;
@@ -127,22 +131,15 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     }
 
     @Override
+    public void coalesceReads(BooleanSupplier allowed) {
+        coalesce = allowed;
+    }
+
+    @Override
     public MediaPacket read() throws IngestFailure {
         Object next = queue.poll();
         if (next == null) {
-            if (failure != null) {
-                throw failure;
-            }
-            try {
-                next = queue.poll(stallMs, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IngestFailure(Kind.ENDED, "stopped");
-            }
-        }
-        if (next == null) {
-            throw failure != null ? failure
-                    : new IngestFailure(Kind.STALLED, "stalled: no video for " + stallMs + " ms");
+            next = await();
         }
         if (next == END) {
             queue.offer(END);
@@ -151,6 +148,38 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
         MediaPacket unit = (MediaPacket) next;
         queuedBytes.addAndGet(-unit.data().length);
         return unit;
+    }
+
+    /** The next unit or END; waits at most the stall time for it. */
+    private Object await() throws IngestFailure {
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stallMs);
+        try {
+            while (true) {
+                if (failure != null) {
+                    throw failure;
+                }
+                long leftNanos = deadlineNanos - System.nanoTime();
+                if (leftNanos <= 0) {
+                    throw new IngestFailure(Kind.STALLED, "stalled: no video for " + stallMs + " ms");
+                }
+                if (!coalesce.getAsBoolean()) {
+                    Object next = queue.poll(leftNanos, TimeUnit.NANOSECONDS);
+                    if (next != null) {
+                        return next;
+                    }
+                    continue;
+                }
+                // a sleeping thread is not woken by arrivals, as one waiting on the queue is
+                Thread.sleep(Math.max(1, Math.min(COALESCE_MS, TimeUnit.NANOSECONDS.toMillis(leftNanos))));
+                Object next = queue.poll();
+                if (next != null) {
+                    return next;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestFailure(Kind.ENDED, "stopped");
+        }
     }
 
     @Override

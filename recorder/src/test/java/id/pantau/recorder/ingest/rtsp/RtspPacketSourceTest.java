@@ -1,10 +1,14 @@
 package id.pantau.recorder.ingest.rtsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import id.pantau.recorder.ingest.IngestFailure;
 import id.pantau.recorder.ingest.MediaPacket;
 import id.pantau.recorder.segment.VideoCodec;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RtspPacketSourceTest {
@@ -29,6 +33,54 @@ class RtspPacketSourceTest {
         assertThat(source.newestArrivedDts90k()).isEqualTo(4 * 3600L);
         assertThat(source.read().dts90k()).isEqualTo(3600);
         assertThat(source.accessUnit(unit(6 * 3600L, quarter))).as("room again after a read").isTrue();
+    }
+
+    @Test
+    void aCoalescingReaderSleepsThroughArrivalsAndThenTakesThemInOrder() throws Exception {
+        RtspPacketSource source = playingSource(5_000);
+        source.coalesceReads(() -> true);
+        CompletableFuture<long[]> read = CompletableFuture.supplyAsync(() -> {
+            long startNanos = System.nanoTime();
+            try {
+                long first = source.read().dts90k();
+                long waitedMs = (System.nanoTime() - startNanos) / 1_000_000;
+                return new long[] {first, source.read().dts90k(), source.read().dts90k(), waitedMs};
+            } catch (IngestFailure e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(20);
+        for (int i = 0; i < 3; i++) {
+            assertThat(source.accessUnit(unit(i * 3600L, new byte[100]))).isTrue();
+        }
+
+        long[] result = read.get(5, TimeUnit.SECONDS);
+        assertThat(result).startsWith(0L, 3600L, 7200L);
+        assertThat(result[3]).as("the first arrival did not wake the reader")
+                .isGreaterThanOrEqualTo(RtspPacketSource.COALESCE_MS - 30);
+    }
+
+    @Test
+    void aCoalescingReaderStillReportsStallsAndFailures() throws Exception {
+        RtspPacketSource stalled = playingSource(300);
+        stalled.coalesceReads(() -> true);
+        long startNanos = System.nanoTime();
+        IngestFailure stall = catchThrowableOfType(IngestFailure.class, stalled::read);
+        assertThat(stall.kind()).isEqualTo(IngestFailure.Kind.STALLED);
+        assertThat((System.nanoTime() - startNanos) / 1_000_000).isGreaterThanOrEqualTo(290);
+
+        RtspPacketSource failing = playingSource(5_000);
+        failing.coalesceReads(() -> true);
+        failing.accessUnit(unit(0, new byte[10]));
+        failing.failed(new IngestFailure(IngestFailure.Kind.ENDED, "camera closed the session"));
+        assertThat(failing.read().dts90k()).as("units before the failure are still delivered").isZero();
+        assertThat(catchThrowableOfType(IngestFailure.class, failing::read)).hasMessage("camera closed the session");
+    }
+
+    private static RtspPacketSource playingSource(long stallMs) {
+        RtspPacketSource source = new RtspPacketSource(stallMs);
+        source.playing(new SdpVideoTrack(VideoCodec.H264, 96, "track1", null, PARAMETER_SETS, 25));
+        return source;
     }
 
     private static MediaPacket unit(long dts90k, byte[] data) {
