@@ -8,8 +8,7 @@ import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
-import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.blur;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
@@ -80,7 +79,7 @@ public final class MotionDetector implements AutoCloseable {
     private final Mat objects = new Mat();
     private final Mat still = new Mat();
     private final Mat openKernel = getStructuringElement(MORPH_RECT, new Size(3, 3));
-    private final Mat joinKernel = getStructuringElement(MORPH_ELLIPSE, new Size(7, 7));
+    private final Mat joinKernel = getStructuringElement(MORPH_RECT, new Size(7, 7));
     private final Size blurSize = new Size(5, 5);
     private final MatVector contours = new MatVector();
     private int learningLeft = LEARNING_FRAMES;
@@ -124,7 +123,7 @@ public final class MotionDetector implements AutoCloseable {
         if (maskArea == 0) {
             return FrameVerdict.LEARNING;
         }
-        GaussianBlur(grey, blurred, blurSize, 0);
+        blur(grey, blurred, blurSize);
         double frameMean = meanInZones(blurred);
         if (learningLeft > 0) {
             learn(frameMean);
