@@ -3,11 +3,12 @@ package id.pantau.recorder.motion;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Median of an 8-bit picture inside a mask, estimated from every other pixel of every other row: it is a noise
- * level, and a quarter of the pixels gives the same median for a fraction of the cost.
+ * Median of an 8-bit picture inside a mask, estimated from every fourth pixel of every fourth row: it is a noise
+ * level, and a sixteenth of the pixels (3,600 of a 320x180 frame) gives the same median for a fraction of the cost.
  */
 final class MedianSampler {
-    static final int STEP = 2;
+    static final int STEP = 4;
+    static final int MIN_SAMPLES = 256;
 
     private final int width;
     private final int height;
@@ -21,17 +22,23 @@ final class MedianSampler {
         this.height = height;
         byte[] m = new byte[width * height];
         mask.data().get(m);
+        int[] sampled = offsets(m, STEP);
+        // a small zone may hold too few sampled pixels for a stable median: then take all of them
+        this.offsets = sampled.length >= MIN_SAMPLES ? sampled : offsets(m, 1);
+        this.pixels = new byte[width * height];
+    }
+
+    private int[] offsets(byte[] mask, int step) {
         int n = 0;
-        int[] all = new int[m.length];
-        for (int y = 0; y < height; y += STEP) {
-            for (int x = 0; x < width; x += STEP) {
-                if (m[y * width + x] != 0) {
+        int[] all = new int[mask.length];
+        for (int y = 0; y < height; y += step) {
+            for (int x = 0; x < width; x += step) {
+                if (mask[y * width + x] != 0) {
                     all[n++] = y * width + x;
                 }
             }
         }
-        this.offsets = java.util.Arrays.copyOf(all, n);
-        this.pixels = new byte[width * height];
+        return java.util.Arrays.copyOf(all, n);
     }
 
     /** The median value of the sampled pixels of {@code picture} (continuous, {@code width} x {@code height}). */

@@ -73,7 +73,6 @@ public final class MotionDetector implements AutoCloseable {
     private final Mat background = new Mat();
     private final Mat background8 = new Mat();
     private final Mat blurred = new Mat();
-    private final Mat scaled8 = new Mat();
     private final Mat diff8 = new Mat();
     private final Mat changed = new Mat();
     private final Mat objects = new Mat();
@@ -133,12 +132,12 @@ public final class MotionDetector implements AutoCloseable {
             return globalChange(frameMean);
         }
         previousMean = frameMean;
-        // 8-bit from here on: rounding the background and the scaled frame moves a difference by at most one level
-        background.convertTo(background8, CV_8U);
-        double gain = meanInZones(background8) / Math.max(frameMean, 1);
-        blurred.convertTo(scaled8, CV_8U, gain, 0);
-        absdiff(scaled8, background8, diff8);
-        double level = Math.max(config.minDifference(), NOISE_FACTOR * median.of(diff8));
+        double gain = meanInZones(background) / Math.max(frameMean, 1);
+        // 8-bit from here on, in the frame's units: the background is scaled down by the gain (one pass instead
+        // of scaling the frame), so the difference is |frame * gain - background| / gain and so is the level
+        background.convertTo(background8, CV_8U, 1 / gain, 0);
+        absdiff(blurred, background8, diff8);
+        double level = Math.max(config.minDifference() / gain, NOISE_FACTOR * median.of(diff8));
         threshold(diff8, changed, level, 255, THRESH_BINARY);
         if (!wholePicture) {
             bitwise_and(changed, mask, changed);
@@ -216,7 +215,7 @@ public final class MotionDetector implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {mask, background, background8, blurred, scaled8, diff8, changed, objects, still,
+        for (Mat m : new Mat[] {mask, background, background8, blurred, diff8, changed, objects, still,
                 openKernel, joinKernel}) {
             m.close();
         }
