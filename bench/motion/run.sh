@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end cost of motion analysis: COUNT virtual cameras (each with cam{i}/main 1280x720 and cam{i}/sub
 # 640x360, H.264 25 fps, over RTSP/TCP), analysed at 5 fps, measured phase after phase in the same run:
-#   pantau:      MotionAnalysisMain, one JVM: per camera FFmpeg's RTSP demuxer through JavaCV, avcodec decode of
-#                the sub-stream, grey 320x180 frames at 5 fps, Pantau's detector and event tracker
+#   pantau:      MotionAnalysisMain, one JVM: per camera the recorder's RTSP client (INGEST=netty, the default;
+#                INGEST=ffmpeg for FFmpeg's RTSP demuxer through JavaCV), avcodec decode of the sub-stream, grey
+#                320x180 frames at 5 fps, Pantau's detector and event tracker
 #   baseline:    COUNT `ffmpeg -rtsp_transport tcp -i SUB -vf fps=5,scale=320:-1 -f null -`: the same decode and
 #                downscale with no detection at all
 #   main-decode: MAIN_COUNT `ffmpeg ... -i MAIN -vf fps=5,scale=320:-1 -f null -`: a full-rate decode of the main
@@ -10,13 +11,14 @@
 #   keyframes:   MotionAnalysisMain on MAIN_COUNT cameras without a sub-stream (keyframes of main only)
 # The virtual camera server is measured in each phase (shared load). CPU = utime+stime over the window as a share
 # of one core (bench/record/procstat.py). Loopback only, free ports, everything stops by itself.
-# Usage: bench/motion/run.sh            (COUNT=32 MAIN_COUNT=8 WARMUP=15 DURATION=60 PHASES="pantau baseline main-decode keyframes")
+# Usage: bench/motion/run.sh            (COUNT=32 MAIN_COUNT=8 WARMUP=15 DURATION=60 INGEST=netty PHASES="pantau baseline main-decode keyframes")
 set -euo pipefail
 COUNT=${COUNT:-32}
 MAIN_COUNT=${MAIN_COUNT:-8}
 WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-60}
 FPS=${FPS:-5}
+INGEST=${INGEST:-netty}
 PHASES=${PHASES:-pantau baseline main-decode keyframes}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 
@@ -78,9 +80,9 @@ run_pantau() { # label count with-sub(1/0)
   for i in $(seq 1 "$n"); do
     if [ "$sub" = 1 ]; then echo "cam$i $(url "$i" main) $(url "$i" sub)"; else echo "cam$i $(url "$i" main)"; fi
   done >"$RESULTS/cameras-$label.txt"
-  log "$label: $n cameras; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  log "$label: $n cameras, ingest $INGEST; load $(cut -d' ' -f1-3 /proc/loadavg)"
   MALLOC_ARENA_MAX=2 java $JAVA_OPTS "${JAVA_COMMON[@]}" id.pantau.recorder.motion.MotionAnalysisMain \
-      "$RESULTS/cameras-$label.txt" "$WORK/scratch" "$FPS" >"$RESULTS/$label.log" 2>&1 &
+      "$RESULTS/cameras-$label.txt" "$WORK/scratch" "$FPS" "$INGEST" >"$RESULTS/$label.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   wait_ready "$RESULTS/$label.log" "$pid" 120

@@ -1,6 +1,6 @@
 package id.pantau.recorder.motion;
 
-import id.pantau.recorder.ingest.JavaCvStreamOpener;
+import id.pantau.recorder.ingest.Ingest;
 import id.pantau.storage.camera.Camera;
 import id.pantau.storage.motion.MotionSettings;
 import java.io.IOException;
@@ -14,9 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs motion analysis standalone, for benchmarks: {@code MotionAnalysisMain CAMERAS_FILE SCRATCH_DIR [FPS]}.
+ * Runs motion analysis standalone, for benchmarks: {@code MotionAnalysisMain CAMERAS_FILE SCRATCH_DIR [FPS [INGEST]]}.
  * CAMERAS_FILE has one camera a line, {@code id main-url [sub-url]}; a camera with a sub-url is analysed from it,
- * one without from its main stream's keyframes, as {@link MotionNode} does in the server. Prints {@code READY}, and
+ * one without from its main stream's keyframes, as {@link MotionNode} does in the server. INGEST picks the RTSP
+ * client as {@code vms.recorder.ingest} does in the server: {@code netty} (the default) or {@code ffmpeg} (FFmpeg's
+ * demuxer, to benchmark the old path). Prints {@code READY}, and
  * on SIGTERM a {@code SUMMARY} line per camera and one for all (packets, decoded and analysed frames, events).
  */
 public final class MotionAnalysisMain {
@@ -26,7 +28,7 @@ public final class MotionAnalysisMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 2) {
-            System.err.println("usage: MotionAnalysisMain <cameras-file> <scratch-dir> [fps]");
+            System.err.println("usage: MotionAnalysisMain <cameras-file> <scratch-dir> [fps [netty|ffmpeg]]");
             System.exit(2);
         }
         List<Camera> cameras = new ArrayList<>();
@@ -41,6 +43,7 @@ public final class MotionAnalysisMain {
             motion.put(p[0], MotionSettings.defaults(p[0]).withEnabled(true));
         }
         double fps = args.length > 2 ? Double.parseDouble(args[2]) : AnalysisSettings.DEFAULT.framesPerSecond();
+        Ingest ingest = Ingest.parse(args.length > 3 ? args[3] : null);
         AnalysisSettings analysis = new AnalysisSettings(fps, AnalysisSettings.DEFAULT.width(),
                 AnalysisSettings.DEFAULT.snapshotWidth());
         AtomicLong started = new AtomicLong();
@@ -56,12 +59,12 @@ public final class MotionAnalysisMain {
             }
         };
         MotionNode node = new MotionNode(new MotionNode.Settings(cameras.get(0).recorderNode(), analysis,
-                EventTiming.DEFAULT, Path.of(args[1])), new JavaCvStreamOpener(), counter, id -> { },
+                EventTiming.DEFAULT, Path.of(args[1])), ingest.opener(), counter, id -> { },
                 System::currentTimeMillis);
         node.sync(cameras, motion);
         int receiving = awaitFirstFrames(node, cameras, 120_000);
         System.out.println("READY " + node.cameras().size() + " cameras at " + fps + " fps, " + receiving
-                + " receiving");
+                + " receiving, ingest " + ingest.name().toLowerCase(java.util.Locale.ROOT));
         Thread totals = new Thread(() -> printTotals(node, cameras), "motion-main-totals");
         totals.setDaemon(true);
         totals.start();

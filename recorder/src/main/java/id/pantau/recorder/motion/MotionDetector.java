@@ -8,8 +8,7 @@ import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
-import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.blur;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
@@ -29,6 +28,7 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -66,21 +66,21 @@ public final class MotionDetector implements AutoCloseable {
     private final int height;
     private final Mat mask;
     private final int maskArea;
+    private final boolean wholePicture;
     private final double minAreaPx;
+    private final MedianSampler median;
+    /** Running average in floating point: 8-bit steps of 0.5 % would round away, so only this stays 32-bit. */
     private final Mat background = new Mat();
+    private final Mat background8 = new Mat();
     private final Mat blurred = new Mat();
-    private final Mat frame32 = new Mat();
-    private final Mat scaled32 = new Mat();
-    private final Mat diff32 = new Mat();
     private final Mat diff8 = new Mat();
     private final Mat changed = new Mat();
     private final Mat objects = new Mat();
     private final Mat still = new Mat();
     private final Mat openKernel = getStructuringElement(MORPH_RECT, new Size(3, 3));
-    private final Mat joinKernel = getStructuringElement(MORPH_ELLIPSE, new Size(7, 7));
+    private final Mat joinKernel = getStructuringElement(MORPH_RECT, new Size(7, 7));
     private final Size blurSize = new Size(5, 5);
-    private final int[] histogram = new int[256];
-    private byte[] diffBytes;
+    private final MatVector contours = new MatVector();
     private int learningLeft = LEARNING_FRAMES;
     private double previousMean = -1;
 
@@ -94,7 +94,9 @@ public final class MotionDetector implements AutoCloseable {
         this.height = height;
         this.mask = ZoneMask.of(config.zones(), width, height);
         this.maskArea = countNonZero(mask);
+        this.wholePicture = maskArea == width * height;
         this.minAreaPx = Math.max(4, config.minAreaFraction() * width * height);
+        this.median = new MedianSampler(mask, width, height);
     }
 
     public int width() {
@@ -120,9 +122,8 @@ public final class MotionDetector implements AutoCloseable {
         if (maskArea == 0) {
             return FrameVerdict.LEARNING;
         }
-        GaussianBlur(grey, blurred, blurSize, 0);
-        blurred.convertTo(frame32, CV_32F);
-        double frameMean = mean(frame32, mask).get(0);
+        blur(grey, blurred, blurSize);
+        double frameMean = meanInZones(blurred);
         if (learningLeft > 0) {
             learn(frameMean);
             return FrameVerdict.LEARNING;
@@ -131,20 +132,29 @@ public final class MotionDetector implements AutoCloseable {
             return globalChange(frameMean);
         }
         previousMean = frameMean;
-        double gain = mean(background, mask).get(0) / Math.max(frameMean, 1);
-        frame32.convertTo(scaled32, CV_32F, gain, 0);
-        absdiff(scaled32, background, diff32);
-        diff32.convertTo(diff8, CV_8U);
-        double level = Math.max(config.minDifference(), NOISE_FACTOR * maskedMedian(diff8));
+        double gain = meanInZones(background) / Math.max(frameMean, 1);
+        // 8-bit from here on, in the frame's units: the background is scaled down by the gain (one pass instead
+        // of scaling the frame), so the difference is |frame * gain - background| / gain and so is the level
+        background.convertTo(background8, CV_8U, 1 / gain, 0);
+        absdiff(blurred, background8, diff8);
+        double level = Math.max(config.minDifference() / gain, NOISE_FACTOR * median.of(diff8));
         threshold(diff8, changed, level, 255, THRESH_BINARY);
-        bitwise_and(changed, mask, changed);
+        if (!wholePicture) {
+            bitwise_and(changed, mask, changed);
+        }
         if (countNonZero(changed) > CHANGED_SHARE_LIMIT * maskArea) {
             return globalChange(frameMean);
         }
         morphologyEx(changed, changed, MORPH_OPEN, openKernel);
+        int changedPx = countNonZero(changed);
+        if (changedPx == 0) {
+            accumulateWeighted(blurred, background, ALPHA_BACKGROUND);
+            return new FrameVerdict(0, List.of(), FrameVerdict.Kind.MEASURED);
+        }
         dilate(changed, objects, joinKernel);
         List<Box> boxes = new ArrayList<>();
-        double movingPx = objects(boxes);
+        // no object can reach the minimum area when all changed pixels together do not
+        double movingPx = changedPx < minAreaPx ? 0 : objects(boxes);
         adapt();
         if (boxes.isEmpty()) {
             return new FrameVerdict(0, List.of(), FrameVerdict.Kind.MEASURED);
@@ -154,22 +164,24 @@ public final class MotionDetector implements AutoCloseable {
                 FrameVerdict.Kind.MEASURED);
     }
 
+    private double meanInZones(Mat m) {
+        try (Scalar s = wholePicture ? mean(m) : mean(m, mask)) {
+            return s.get(0);
+        }
+    }
+
     /** Collects the objects large enough to count; returns their changed pixels. */
     private double objects(List<Box> boxes) {
         double movingPx = 0;
-        try (MatVector contours = new MatVector()) {
-            // findContours may modify its input in older OpenCV versions: give it a copy
-            try (Mat work = objects.clone()) {
-                findContours(work, contours, RETR_EXTERNAL, CHAIN_APPROX_SIMPLE);
-            }
-            for (long i = 0; i < contours.size(); i++) {
-                try (Mat contour = contours.get(i); Rect r = boundingRect(contour); Mat inside = changed.apply(r)) {
-                    int px = countNonZero(inside);
-                    if (px >= minAreaPx) {
-                        movingPx += px;
-                        boxes.add(new Box((double) r.x() / width, (double) r.y() / height, (double) r.width() / width,
-                                (double) r.height() / height));
-                    }
+        // OpenCV 4 leaves findContours' input alone: no copy of objects needed
+        findContours(objects, contours, RETR_EXTERNAL, CHAIN_APPROX_SIMPLE);
+        for (long i = 0; i < contours.size(); i++) {
+            try (Mat contour = contours.get(i); Rect r = boundingRect(contour); Mat inside = changed.apply(r)) {
+                int px = countNonZero(inside);
+                if (px >= minAreaPx) {
+                    movingPx += px;
+                    boxes.add(new Box((double) r.x() / width, (double) r.y() / height, (double) r.width() / width,
+                            (double) r.height() / height));
                 }
             }
         }
@@ -179,69 +191,35 @@ public final class MotionDetector implements AutoCloseable {
     /** Learns quickly where nothing moves, slowly where something does. */
     private void adapt() {
         bitwise_not(objects, still);
-        accumulateWeighted(frame32, background, ALPHA_BACKGROUND, still);
-        accumulateWeighted(frame32, background, ALPHA_FOREGROUND, objects);
+        accumulateWeighted(blurred, background, ALPHA_BACKGROUND, still);
+        accumulateWeighted(blurred, background, ALPHA_FOREGROUND, objects);
     }
 
     private void learn(double frameMean) {
         if (learningLeft == LEARNING_FRAMES || background.empty()) {
-            frame32.copyTo(background);
+            blurred.convertTo(background, CV_32F);
         } else {
-            accumulateWeighted(frame32, background, 0.5);
+            accumulateWeighted(blurred, background, 0.5);
         }
         learningLeft--;
         previousMean = frameMean;
     }
 
     private FrameVerdict globalChange(double frameMean) {
-        frame32.copyTo(background);
+        blurred.convertTo(background, CV_32F);
         previousMean = frameMean;
         // the next frame or two may still be settling (auto exposure): learn them as well
         learningLeft = 1;
         return FrameVerdict.GLOBAL;
     }
 
-    /** Median of the 8-bit difference inside the counted zones. */
-    private double maskedMedian(Mat diff) {
-        int n = width * height;
-        if (diffBytes == null) {
-            diffBytes = new byte[n];
-        }
-        java.util.Arrays.fill(histogram, 0);
-        diff.data().get(diffBytes, 0, n);
-        byte[] m = maskBytes();
-        for (int i = 0; i < n; i++) {
-            if (m[i] != 0) {
-                histogram[diffBytes[i] & 0xFF]++;
-            }
-        }
-        int half = maskArea / 2;
-        int seen = 0;
-        for (int v = 0; v < 256; v++) {
-            seen += histogram[v];
-            if (seen > half) {
-                return v;
-            }
-        }
-        return 255;
-    }
-
-    private byte[] maskCache;
-
-    private byte[] maskBytes() {
-        if (maskCache == null) {
-            maskCache = new byte[width * height];
-            mask.data().get(maskCache);
-        }
-        return maskCache;
-    }
-
     @Override
     public void close() {
-        for (Mat m : new Mat[] {mask, background, blurred, frame32, scaled32, diff32, diff8, changed, objects, still,
+        for (Mat m : new Mat[] {mask, background, background8, blurred, diff8, changed, objects, still,
                 openKernel, joinKernel}) {
             m.close();
         }
+        contours.close();
         blurSize.close();
     }
 }

@@ -5,7 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import id.pantau.recorder.ffmpeg.FfmpegLog;
-import id.pantau.recorder.ingest.JavaCvStreamOpener;
+import id.pantau.recorder.ingest.Ingest;
 import id.pantau.recorder.testing.Await;
 import id.pantau.recorder.virtualcam.MediaFixtures;
 import id.pantau.recorder.virtualcam.TestMedia;
@@ -29,22 +29,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A virtual camera serves the motion clip (a person-sized box crossing 6..14 s into every loop) on its sub mount;
  * the node analyses it and the events land in the real H2 index at the right wall times, with a snapshot in the
  * real embedded S3. Then the camera drops the connection: the analyser reconnects, recalibrates and finds the
- * next loop's crossing, and nothing else.
+ * next loop's crossing, and nothing else. With either RTSP client the recorder can use: the Netty one hands over
+ * whole access units with the parameter sets from the SDP or in band, FFmpeg's demuxer packets.
  */
 class MotionEndToEndTest {
     static final long TOLERANCE_MS = 1000;
 
     @TempDir Path dataDir;
 
-    @Test
-    void subStreamMotionBecomesEventsInTheIndexWithSnapshots() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Ingest.class)
+    void subStreamMotionBecomesEventsInTheIndexWithSnapshots(Ingest ingest) throws Exception {
         Path clip = TestMedia.ensure(MediaFixtures.DIR, TestMedia.Kind.MOTION_H264);
         // natives load once per process (seconds on a cold cache); not part of connecting to a camera
         OpenCv.init();
@@ -65,7 +68,7 @@ class MotionEndToEndTest {
             try (MotionEventWriter writer = new MotionEventWriter(events, store, dataDir.resolve("scratch"),
                     (change, e) -> feed.add(change));
                  MotionNode node = new MotionNode(new MotionNode.Settings("local", AnalysisSettings.DEFAULT,
-                         EventTiming.DEFAULT, dataDir.resolve("scratch")), new JavaCvStreamOpener(), writer,
+                         EventTiming.DEFAULT, dataDir.resolve("scratch")), ingest.opener(), writer,
                          writer::closeDangling, System::currentTimeMillis)) {
                 long connectMs = System.currentTimeMillis();
                 node.sync(List.of(door), Map.of("door", MotionSettings.defaults("door").withEnabled(true)));

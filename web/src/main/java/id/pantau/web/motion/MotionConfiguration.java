@@ -1,6 +1,5 @@
 package id.pantau.web.motion;
 
-import id.pantau.recorder.ingest.JavaCvStreamOpener;
 import id.pantau.recorder.motion.AnalysisSettings;
 import id.pantau.recorder.motion.EventTiming;
 import id.pantau.recorder.motion.MotionEventWriter;
@@ -56,8 +55,9 @@ class MotionConfiguration {
     AnalysisSettings analysis = new AnalysisSettings(props.analysisFps(), props.width(), props.snapshotWidth());
     EventTiming timing = EventTiming.at(props.analysisFps(), props.minDuration().toMillis(),
         props.cooldown().toMillis(), (int) props.preRoll().toMillis(), (int) props.postRoll().toMillis());
+    // the same RTSP client as the recorder (vms.recorder.ingest), so a camera is read one way on this node
     return new MotionNode(new MotionNode.Settings(vms.recorder().node(), analysis, timing, scratchDir(vms)),
-        new JavaCvStreamOpener(), writer, writer::closeDangling, clock::millis);
+        vms.recorder().ingest().opener(), writer, writer::closeDangling, clock::millis);
   }
 
   static Path scratchDir(VmsProperties vms) {
