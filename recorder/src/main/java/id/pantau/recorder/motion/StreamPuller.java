@@ -73,6 +73,8 @@ public final class StreamPuller implements AutoCloseable {
             if (!running) {
                 return false;
             }
+            // analysis is judged by media time, so taking what arrived five times a second changes no result
+            opened.coalesceReads(() -> true);
             input.formatChanged(opened.info());
             announced = true;
             while (running) {
