@@ -11,7 +11,9 @@
 #   keyframes:   MotionAnalysisMain on MAIN_COUNT cameras without a sub-stream (keyframes of main only)
 # The virtual camera server is measured in each phase (shared load). CPU = utime+stime over the window as a share
 # of one core (bench/record/procstat.py). Loopback only, free ports, everything stops by itself.
-# Usage: bench/motion/run.sh            (COUNT=32 MAIN_COUNT=8 WARMUP=15 DURATION=60 INGEST=netty PHASES="pantau baseline main-decode keyframes")
+# SUB=sub (default) serves the sub-stream at 25 fps, as cameras ship; SUB=sub5 serves it at 5 fps (256 kbit/s, 2 s
+# GOP), the analysis rate, as analytics deployments set the camera's sub-stream; pantau and baseline both read SUB.
+# Usage: bench/motion/run.sh            (COUNT=32 MAIN_COUNT=8 WARMUP=15 DURATION=60 INGEST=netty SUB=sub PHASES="pantau baseline main-decode keyframes")
 set -euo pipefail
 COUNT=${COUNT:-32}
 MAIN_COUNT=${MAIN_COUNT:-8}
@@ -19,6 +21,7 @@ WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-60}
 FPS=${FPS:-5}
 INGEST=${INGEST:-netty}
+SUB=${SUB:-sub}
 PHASES=${PHASES:-pantau baseline main-decode keyframes}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 
@@ -64,12 +67,12 @@ JAVA_COMMON=(-Dorg.bytedeco.javacpp.cachedir="$ROOT/target/javacpp-cache"
     -Dlogback.configurationFile="$ROOT/bench/record/logback.xml" -cp "$CLASSPATH")
 {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "cameras: $COUNT (main-decode and keyframes phases: $MAIN_COUNT); analysis ${FPS} fps; warm-up ${WARMUP}s; window ${DURATION}s"
+  echo "cameras: $COUNT (main-decode and keyframes phases: $MAIN_COUNT); analysis ${FPS} fps; sub-stream mount $SUB; ingest $INGEST; warm-up ${WARMUP}s; window ${DURATION}s"
 } | tee "$RESULTS/environment.txt"
 
 vc_port=$(free_port)
 java -Xmx256m "${JAVA_COMMON[@]}" id.pantau.recorder.virtualcam.VirtualCameraMain 127.0.0.1 "$vc_port" "$COUNT" \
-    "$WORK/media" main,sub >"$RESULTS/virtualcam.log" 2>&1 &
+    "$WORK/media" "main,$SUB" >"$RESULTS/virtualcam.log" 2>&1 &
 vc_pid=$!
 PIDS+=("$vc_pid")
 wait_ready "$RESULTS/virtualcam.log" "$vc_pid" 600
@@ -78,7 +81,7 @@ url() { echo "rtsp://127.0.0.1:$vc_port/cam$1/$2"; }
 run_pantau() { # label count with-sub(1/0)
   local label=$1 n=$2 sub=$3
   for i in $(seq 1 "$n"); do
-    if [ "$sub" = 1 ]; then echo "cam$i $(url "$i" main) $(url "$i" sub)"; else echo "cam$i $(url "$i" main)"; fi
+    if [ "$sub" = 1 ]; then echo "cam$i $(url "$i" main) $(url "$i" "$SUB")"; else echo "cam$i $(url "$i" main)"; fi
   done >"$RESULTS/cameras-$label.txt"
   log "$label: $n cameras, ingest $INGEST; load $(cut -d' ' -f1-3 /proc/loadavg)"
   MALLOC_ARENA_MAX=2 java $JAVA_OPTS "${JAVA_COMMON[@]}" id.pantau.recorder.motion.MotionAnalysisMain \
@@ -113,7 +116,7 @@ run_ffmpeg() { # label count stream
 for phase in $PHASES; do
   case $phase in
     pantau) run_pantau pantau "$COUNT" 1 ;;
-    baseline) run_ffmpeg baseline "$COUNT" sub ;;
+    baseline) run_ffmpeg baseline "$COUNT" "$SUB" ;;
     main-decode) run_ffmpeg main-decode "$MAIN_COUNT" main ;;
     keyframes) run_pantau keyframes "$MAIN_COUNT" 0 ;;
     *) echo "unknown phase $phase"; exit 2 ;;

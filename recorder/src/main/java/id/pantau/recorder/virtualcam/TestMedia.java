@@ -1,5 +1,7 @@
 package id.pantau.recorder.virtualcam;
 
+import id.pantau.recorder.virtualcam.media.ClipLibrary;
+
 import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +43,27 @@ public final class TestMedia {
 
     /** The clips a virtual camera can serve. */
     public enum Kind {
-        MAIN_H264("main", "h264", 1280, 720, 2000),
-        SUB_H264("sub", "h264", 640, 360, 512),
-        MAIN_H265("main", "h265", 1280, 720, 1500),
-        MOTION_H264("motion", "h264", 1280, 720, 2000);
+        MAIN_H264("main", "h264", 1280, 720, 2000, FRAME_RATE),
+        SUB_H264("sub", "h264", 640, 360, 512, FRAME_RATE),
+        /** A sub-stream set to the motion analysis rate on the camera, as analytics deployments configure it. */
+        SUB5_H264("sub5", "h264", 640, 360, 256, 5),
+        MAIN_H265("main", "h265", 1280, 720, 1500, FRAME_RATE),
+        MOTION_H264("motion", "h264", 1280, 720, 2000, FRAME_RATE);
 
         private final String baseName;
         private final String extension;
         private final int width;
         private final int height;
         private final int kbps;
+        private final int frameRate;
 
-        Kind(String baseName, String extension, int width, int height, int kbps) {
+        Kind(String baseName, String extension, int width, int height, int kbps, int frameRate) {
             this.baseName = baseName;
             this.extension = extension;
             this.width = width;
             this.height = height;
             this.kbps = kbps;
+            this.frameRate = frameRate;
         }
 
         public int width() {
@@ -72,8 +78,19 @@ public final class TestMedia {
             return kbps;
         }
 
+        public int frameRate() {
+            return frameRate;
+        }
+
+        /** Two seconds of frames. */
+        public int gopFrames() {
+            return 2 * frameRate;
+        }
+
+        /** The file name; a rate other than 25 fps is part of it (see {@link ClipLibrary}). */
         public String fileName(int seconds) {
-            return baseName + "-" + width + "x" + height + "-" + seconds + "s." + extension;
+            String rate = frameRate == FRAME_RATE ? "" : "-" + frameRate + "fps";
+            return baseName + "-" + width + "x" + height + rate + "-" + seconds + "s." + extension;
         }
     }
 
@@ -138,18 +155,18 @@ public final class TestMedia {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
         cmd.addAll(List.of("-f", "lavfi", "-i", source(kind)));
         if (kind == Kind.MOTION_H264) {
-            cmd.addAll(List.of("-f", "lavfi", "-i", "color=c=0x202020:size=80x200:rate=" + FRAME_RATE));
+            cmd.addAll(List.of("-f", "lavfi", "-i", "color=c=0x202020:size=80x200:rate=" + kind.frameRate()));
         }
         cmd.addAll(List.of("-filter_complex", filter(kind), "-map", "[v]", "-t", Integer.toString(seconds)));
         String kbps = kind.kbps() + "k";
         if (kind.extension.equals("h264")) {
             cmd.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-bf", "0",
-                    "-g", Integer.toString(GOP_FRAMES), "-keyint_min", Integer.toString(GOP_FRAMES),
+                    "-g", Integer.toString(kind.gopFrames()), "-keyint_min", Integer.toString(kind.gopFrames()),
                     "-sc_threshold", "0", "-b:v", kbps, "-maxrate", kbps, "-bufsize", kbps,
                     "-x264-params", "repeat-headers=1", "-f", "h264"));
         } else {
             cmd.addAll(List.of("-c:v", "libx265", "-preset", "ultrafast", "-b:v", kbps,
-                    "-x265-params", "keyint=" + GOP_FRAMES + ":min-keyint=" + GOP_FRAMES
+                    "-x265-params", "keyint=" + kind.gopFrames() + ":min-keyint=" + kind.gopFrames()
                             + ":bframes=0:scenecut=0:open-gop=0:repeat-headers=1:log-level=error"
                             + ":vbv-maxrate=" + kind.kbps() + ":vbv-bufsize=" + kind.kbps(),
                     "-f", "hevc"));
@@ -161,9 +178,9 @@ public final class TestMedia {
     private static String source(Kind kind) {
         String size = kind.width() + "x" + kind.height();
         if (kind == Kind.MOTION_H264) {
-            return "color=c=0x5a6470:size=" + size + ":rate=" + FRAME_RATE;
+            return "color=c=0x5a6470:size=" + size + ":rate=" + kind.frameRate();
         }
-        return "testsrc2=size=" + size + ":rate=" + FRAME_RATE;
+        return "testsrc2=size=" + size + ":rate=" + kind.frameRate();
     }
 
     private static String filter(Kind kind) {

@@ -30,6 +30,7 @@ public final class VirtualCameraMain {
     static {
         KINDS.put("main", TestMedia.Kind.MAIN_H264);
         KINDS.put("sub", TestMedia.Kind.SUB_H264);
+        KINDS.put("sub5", TestMedia.Kind.SUB5_H264);
         KINDS.put("h265", TestMedia.Kind.MAIN_H265);
         KINDS.put("motion", TestMedia.Kind.MOTION_H264);
     }
@@ -39,7 +40,7 @@ public final class VirtualCameraMain {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 4) {
-            System.err.println("usage: VirtualCameraMain <bind-address> <port> <count> <media-dir> [main,sub,h265,motion]");
+            System.err.println("usage: VirtualCameraMain <bind-address> <port> <count> <media-dir> [main,sub,sub5,h265,motion]");
             System.exit(2);
         }
         InetSocketAddress bind = new InetSocketAddress(args[0], Integer.parseInt(args[1]));

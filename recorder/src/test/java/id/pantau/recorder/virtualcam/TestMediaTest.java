@@ -1,5 +1,7 @@
 package id.pantau.recorder.virtualcam;
 
+import id.pantau.recorder.virtualcam.media.Clip;
+import id.pantau.recorder.virtualcam.media.ClipLibrary;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,21 @@ class TestMediaTest {
             assertThat(grabber.getImageHeight()).isEqualTo(kind.height());
             grabber.stop();
         }
+    }
+
+    @Test
+    void aFiveFpsSubStreamPlaysAtFiveFramesASecondWithTwoSecondGops() {
+        Path file = TestMedia.ensure(MediaFixtures.DIR, TestMedia.Kind.SUB5_H264);
+        assertThat(file.getFileName().toString()).contains("-5fps-");
+
+        Clip clip = new ClipLibrary(TestMedia.FRAME_RATE).load(file);
+
+        assertThat(clip.frameRate()).isEqualTo(5);
+        assertThat(clip.frameCount()).isEqualTo(TestMedia.DEFAULT_SECONDS * 5);
+        for (int i = 0; i < clip.frameCount(); i++) {
+            assertThat(clip.frame(i).keyframe()).as("frame %d is a keyframe", i).isEqualTo(i % 10 == 0);
+        }
+        assertThat(ClipLibrary.frameRateOf(Path.of("sub-640x360-20s.h264"), 25)).isEqualTo(25);
     }
 
     @Test
