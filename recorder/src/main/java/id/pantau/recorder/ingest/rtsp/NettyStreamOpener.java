@@ -18,7 +18,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,8 +28,6 @@ import java.util.concurrent.TimeUnit;
 public final class NettyStreamOpener implements StreamOpener {
 
     private static final int READ_BUFFER_MAX_BYTES = 256 * 1024;
-    /** How long the shared loops pause between polls of their sockets (see {@link PacedSelectStrategy}). */
-    static final long POLL_PAUSE_MS = 5;
     private static volatile NettyStreamOpener shared;
 
     private final EventLoopGroup group;
@@ -48,8 +45,7 @@ public final class NettyStreamOpener implements StreamOpener {
                 if (opener == null) {
                     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
                     opener = new NettyStreamOpener(new MultiThreadIoEventLoopGroup(threads,
-                            new DefaultThreadFactory("rtsp-ingest", true), NioIoHandler.newFactory(
-                                    SelectorProvider.provider(), () -> new PacedSelectStrategy(POLL_PAUSE_MS))));
+                            new DefaultThreadFactory("rtsp-ingest", true), NioIoHandler.newFactory()));
                     shared = opener;
                 }
             }
