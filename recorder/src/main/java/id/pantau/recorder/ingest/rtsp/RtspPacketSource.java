@@ -14,15 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Hands access units from the event loop to the camera's ingest thread through a bounded queue. When the queue
- * is full (the ingest thread is stuck on the disk) new units are dropped and the stream resumes at the next
- * keyframe, so a slow camera never holds up the event loop the other cameras share. The queue is bounded in
- * bytes too: the units live on the heap, and a machine too busy for its readers must drop frames, not run out
- * of memory.
+ * Hands access units from the event loop to the camera's ingest thread through a bounded queue. When the ingest
+ * thread falls behind (a slow disk, a starved machine) and the queue passes {@link #QUEUE_BYTES}, the connection
+ * stops reading: TCP flow control holds the rest in the kernel and at the camera, nothing is dropped, and reading
+ * resumes once the thread has taken half of it. Units already read when reading stopped are still queued, up to
+ * {@link #HARD_QUEUE_BYTES}; beyond that (RTP over UDP cannot be paused) new units are dropped and the stream
+ * resumes at the next keyframe, so a slow camera never holds up the event loop the other cameras share, and the
+ * heap stays bounded.
  *
  * <p>The stream counts as open once the camera answered PLAY and its parameter sets are known, from the SDP or,
  * if it sent none there, from the first keyframe that carries them in band.
@@ -30,8 +33,10 @@ import java.util.function.BooleanSupplier;
 final class RtspPacketSource implements PacketSource, RtspSessionListener {
 
     static final int QUEUE_UNITS = 256;
-    /** About 4 s at 2 Mbit/s. */
+    /** About 4 s at 2 Mbit/s: reading pauses above it. */
     static final long QUEUE_BYTES = 1024 * 1024;
+    /** Units above it are dropped. */
+    static final long HARD_QUEUE_BYTES = 2 * QUEUE_BYTES;
     /** How late a coalesced read may be: five wake-ups a second instead of one per frame. */
     static final long COALESCE_MS = 200;
     private static final Object END = new Object();
@@ -42,6 +47,8 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     private volatile IngestFailure failure;
     private volatile long newestDts90k = Long.MIN_VALUE;
     private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean readingPaused = new AtomicBoolean();
+    private final AtomicLong pauses = new AtomicLong();
     private volatile Channel channel;
     private volatile RtspClientHandler handler;
     private SdpVideoTrack track;
@@ -96,12 +103,38 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
         int bytes = accessUnit.data().length;
         long queued = queuedBytes.get();
         // only this event loop adds, so the check holds until the offer; an empty queue takes any unit
-        if ((queued > 0 && queued + bytes > QUEUE_BYTES) || !queue.offer(accessUnit)) {
+        if ((queued > 0 && queued + bytes > HARD_QUEUE_BYTES) || !queue.offer(accessUnit)) {
             return false;
         }
         queuedBytes.addAndGet(bytes);
         newestDts90k = accessUnit.dts90k();
+        if (queued + bytes > QUEUE_BYTES || queue.size() > QUEUE_UNITS / 2) {
+            pauseReading();
+        }
         return true;
+    }
+
+    private void pauseReading() {
+        Channel c = channel;
+        if (c != null && readingPaused.compareAndSet(false, true)) {
+            pauses.incrementAndGet();
+            c.config().setAutoRead(false);
+        }
+    }
+
+    private void resumeReadingIfDrained() {
+        if (readingPaused.get() && queuedBytes.get() <= QUEUE_BYTES / 2 && queue.size() <= QUEUE_UNITS / 4
+                && readingPaused.compareAndSet(true, false)) {
+            Channel c = channel;
+            if (c != null) {
+                c.config().setAutoRead(true);
+            }
+        }
+    }
+
+    /** How often reading was paused because the ingest thread fell behind. */
+    long readPauses() {
+        return pauses.get();
     }
 
     @Override
@@ -147,6 +180,7 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
         }
         MediaPacket unit = (MediaPacket) next;
         queuedBytes.addAndGet(-unit.data().length);
+        resumeReadingIfDrained();
         return unit;
     }
 

@@ -6,6 +6,7 @@ import id.pantau.recorder.ingest.CameraConfig;
 import id.pantau.recorder.ingest.CameraRecorder;
 import id.pantau.recorder.ingest.CameraState.Phase;
 import id.pantau.recorder.ingest.Ingest;
+import id.pantau.recorder.ingest.PacketSource;
 import id.pantau.recorder.ingest.StreamStats;
 import id.pantau.recorder.ingest.Transport;
 import id.pantau.recorder.segment.ClosedSegment;
@@ -64,6 +65,25 @@ class NettyIngestTest {
 
     private static String withCredentials(String url, Credentials c) {
         return id.pantau.recorder.ingest.RtspUrls.withCredentials(url, c.username(), c.password());
+    }
+
+    @Test
+    void aReaderThatFallsSecondsBehindLosesNoFrameBecauseTheConnectionPauses() throws Exception {
+        NettyStreamOpener opener = NettyStreamOpener.shared();
+        try (PacketSource source = opener.open(camera("plain", cameras.url("plain/main")).build())) {
+            RtspPacketSource rtsp = (RtspPacketSource) source;
+            long first = source.read().dts90k();
+            // a stuck disk: nothing taken for 7 s, more than the 1 MiB / 128 frames the queue holds at 2 Mbit/s
+            Thread.sleep(7_000);
+            assertThat(rtsp.readPauses()).as("reading paused").isPositive();
+            long previous = first;
+            for (int i = 0; i < 250; i++) {
+                long dts90k = source.read().dts90k();
+                assertThat(dts90k - previous).as("frame %d follows the one before it", i).isEqualTo(3600);
+                previous = dts90k;
+            }
+            assertThat(source.lostPackets()).isZero();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import id.pantau.recorder.ingest.IngestFailure;
 import id.pantau.recorder.ingest.MediaPacket;
 import id.pantau.recorder.segment.VideoCodec;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,22 +18,45 @@ class RtspPacketSourceTest {
             "0000000167640028acd940780227e5c044000003000400000300ca3c60c658" + "0000000168ebe3cb22c0");
 
     @Test
-    void queuedBytesAreBoundedButAnEmptyQueueTakesAnyUnit() throws Exception {
-        RtspPacketSource source = new RtspPacketSource(1_000);
-        source.playing(new SdpVideoTrack(VideoCodec.H264, 96, "track1", null, PARAMETER_SETS, 25));
+    void aReaderFallingBehindPausesTheConnectionInsteadOfDroppingAndResumesItWhenDrained() throws Exception {
+        RtspPacketSource source = playingSource(1_000);
+        EmbeddedChannel connection = new EmbeddedChannel();
+        source.attach(connection, null);
         byte[] quarter = new byte[(int) (RtspPacketSource.QUEUE_BYTES / 4)];
 
-        assertThat(source.accessUnit(unit(0, new byte[(int) RtspPacketSource.QUEUE_BYTES + 1]))).isTrue();
-        assertThat(source.accessUnit(unit(3600, quarter))).as("over the byte budget").isFalse();
+        for (int i = 0; i < 4; i++) {
+            assertThat(source.accessUnit(unit(i * 3600L, quarter))).isTrue();
+        }
+        assertThat(connection.config().isAutoRead()).as("still reading at the bound").isTrue();
+        assertThat(source.accessUnit(unit(4 * 3600L, quarter))).as("over the bound: queued, not dropped").isTrue();
+        assertThat(connection.config().isAutoRead()).as("reading paused").isFalse();
+        assertThat(source.readPauses()).isOne();
+
+        for (long dts90k = 0; dts90k <= 2 * 3600L; dts90k += 3600) {
+            assertThat(source.read().dts90k()).isEqualTo(dts90k);
+        }
+        assertThat(connection.config().isAutoRead()).as("half drained: reading again").isTrue();
+        assertThat(source.read().dts90k()).isEqualTo(3 * 3600L);
+        assertThat(source.read().dts90k()).isEqualTo(4 * 3600L);
+        connection.finishAndReleaseAll();
+    }
+
+    @Test
+    void unitsBeyondTheHardBoundAreDroppedButAnEmptyQueueTakesAnyUnit() throws Exception {
+        RtspPacketSource source = playingSource(1_000);
+        byte[] half = new byte[(int) (RtspPacketSource.QUEUE_BYTES / 2)];
+
+        assertThat(source.accessUnit(unit(0, new byte[(int) RtspPacketSource.HARD_QUEUE_BYTES + 1]))).isTrue();
+        assertThat(source.accessUnit(unit(3600, half))).as("over the hard bound").isFalse();
         assertThat(source.newestArrivedDts90k()).isZero();
         source.read();
         for (int i = 1; i <= 4; i++) {
-            assertThat(source.accessUnit(unit(i * 3600L, quarter))).isTrue();
+            assertThat(source.accessUnit(unit(i * 3600L, half))).isTrue();
         }
-        assertThat(source.accessUnit(unit(5 * 3600L, quarter))).isFalse();
+        assertThat(source.accessUnit(unit(5 * 3600L, half))).isFalse();
         assertThat(source.newestArrivedDts90k()).isEqualTo(4 * 3600L);
         assertThat(source.read().dts90k()).isEqualTo(3600);
-        assertThat(source.accessUnit(unit(6 * 3600L, quarter))).as("room again after a read").isTrue();
+        assertThat(source.accessUnit(unit(6 * 3600L, half))).as("room again after a read").isTrue();
     }
 
     @Test
