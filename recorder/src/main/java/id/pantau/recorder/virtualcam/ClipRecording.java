@@ -15,8 +15,6 @@ import id.pantau.recorder.segment.VideoCodec;
 import id.pantau.recorder.segment.VideoFormat;
 import id.pantau.recorder.virtualcam.media.AccessUnit;
 import id.pantau.recorder.virtualcam.media.Clip;
-import id.pantau.recorder.virtualcam.media.NalUnit;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.UUID;
  */
 public final class ClipRecording {
 
-    private static final byte[] START_CODE = {0, 0, 0, 1};
 
     private final SegmentSink sink;
     private final Path spoolDir;
@@ -60,7 +57,7 @@ public final class ClipRecording {
                 ? VideoCodec.H265 : VideoCodec.H264;
         RunInfo run = new RunInfo(UUID.randomUUID(), cameraId, "main", startWallMs, codec, picture.width(),
                 picture.height(), RunStartReason.FIRST);
-        VideoFormat format = new VideoFormat(codec, picture.width(), picture.height(), parameterSets(clip));
+        VideoFormat format = new VideoFormat(codec, picture.width(), picture.height(), clip.parameterSetsAnnexB());
         sink.runStarted(run);
         long frame90k = clip.frameDuration90k();
         OpenSegment segment = null;
@@ -83,7 +80,7 @@ public final class ClipRecording {
                 writer.flushFragment();
             }
             long relative90k = dts90k - segmentStart90k;
-            writer.write(new Sample(relative90k, relative90k, frame90k, au.keyframe(), annexB(au)));
+            writer.write(new Sample(relative90k, relative90k, frame90k, au.keyframe(), au.toAnnexB()));
         }
         if (segment != null) {
             ClosedSegment last = segment.close();
@@ -91,27 +88,5 @@ public final class ClipRecording {
             sink.runEnded(run, last.endWallMs());
         }
         return run;
-    }
-
-    private static byte[] parameterSets(Clip clip) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (id.pantau.recorder.virtualcam.media.VideoCodec.ParameterSetKind kind
-                : id.pantau.recorder.virtualcam.media.VideoCodec.ParameterSetKind.values()) {
-            NalUnit nal = clip.parameterSets().get(kind);
-            if (nal != null) {
-                out.writeBytes(START_CODE);
-                out.write(nal.buffer(), nal.offset(), nal.length());
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] annexB(AccessUnit au) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(au.sizeBytes() + 4 * au.nalUnits().size());
-        for (NalUnit nal : au.nalUnits()) {
-            out.writeBytes(START_CODE);
-            out.write(nal.buffer(), nal.offset(), nal.length());
-        }
-        return out.toByteArray();
     }
 }

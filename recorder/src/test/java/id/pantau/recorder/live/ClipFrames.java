@@ -8,8 +8,6 @@ import id.pantau.recorder.virtualcam.TestMedia;
 import id.pantau.recorder.virtualcam.media.AccessUnit;
 import id.pantau.recorder.virtualcam.media.AnnexBReader;
 import id.pantau.recorder.virtualcam.media.Clip;
-import id.pantau.recorder.virtualcam.media.NalUnit;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,20 +36,8 @@ final class ClipFrames {
         for (int n = from; n < to; n++) {
             AccessUnit au = clip.frame(n);
             long t90k = (long) n * clip.frameDuration90k();
-            packets.add(new MediaPacket(t90k, t90k, au.keyframe(), annexB(au)));
+            packets.add(new MediaPacket(t90k, t90k, au.keyframe(), au.toAnnexB()));
         }
         return packets;
-    }
-
-    static byte[] annexB(AccessUnit au) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(au.sizeBytes() + 4 * au.nalUnits().size());
-        for (NalUnit nal : au.nalUnits()) {
-            out.write(0);
-            out.write(0);
-            out.write(0);
-            out.write(1);
-            out.write(nal.buffer(), nal.offset(), nal.length());
-        }
-        return out.toByteArray();
     }
 }

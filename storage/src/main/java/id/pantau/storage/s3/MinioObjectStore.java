@@ -183,12 +183,8 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             }
             throw failure;
         }
-        Optional<String> mismatch = echoedSha256Mismatch(written, sha256Hex)
-                .or(() -> storedMismatch(key, sizeBytes, sha256Hex));
-        if (mismatch.isPresent()) {
-            throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "verification of '" + key + "' in bucket '"
-                    + bucket() + "' failed: " + mismatch.get() + "; " + deleteUnverified(key));
-        }
+        failIfMismatched(key, echoedSha256Mismatch(written, sha256Hex)
+                .or(() -> storedMismatch(key, sizeBytes, sha256Hex)));
     }
 
     private static Optional<String> echoedSha256Mismatch(ObjectWriteResponse written, String sha256Hex) {
@@ -208,8 +204,12 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
                     + local.sha256Hex() + " but " + expected + " was expected; nothing uploaded as '" + key + "'");
         }
         ObjectWriteResponse written = uploadInParts(key, file, userMetadata);
-        Optional<String> mismatch = contentMismatch(key, local, written)
-                .or(() -> storedMismatch(key, local.sizeBytes(), local.sha256Hex()));
+        failIfMismatched(key, contentMismatch(key, local, written)
+                .or(() -> storedMismatch(key, local.sizeBytes(), local.sha256Hex())));
+    }
+
+    /** A stored object that failed verification is deleted, and the put fails naming what did not match. */
+    private void failIfMismatched(String key, Optional<String> mismatch) {
         if (mismatch.isPresent()) {
             throw new ObjectStoreException(Reason.CHECKSUM_MISMATCH, "verification of '" + key + "' in bucket '"
                     + bucket() + "' failed: " + mismatch.get() + "; " + deleteUnverified(key));

@@ -15,10 +15,8 @@ import id.pantau.recorder.virtualcam.TestMedia;
 import id.pantau.recorder.virtualcam.media.AccessUnit;
 import id.pantau.recorder.virtualcam.media.AnnexBReader;
 import id.pantau.recorder.virtualcam.media.Clip;
-import id.pantau.recorder.virtualcam.media.NalUnit;
 import id.pantau.storage.index.SegmentIndex;
 import id.pantau.storage.s3.ObjectStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import java.util.UUID;
  */
 final class TestRecordings implements AutoCloseable {
   static final Path MEDIA_DIR = Path.of("target/test-media");
-  private static final byte[] START_CODE = {0, 0, 0, 1};
 
   private final Clip clip;
   private final VideoFormat format;
@@ -41,7 +38,7 @@ final class TestRecordings implements AutoCloseable {
   TestRecordings(ObjectStore store, SegmentIndex index, Path spool) throws IOException {
     this.clip = AnnexBReader.readFile(TestMedia.ensure(MEDIA_DIR, TestMedia.Kind.SUB_H264), TestMedia.FRAME_RATE);
     this.format = new VideoFormat(VideoCodec.H264, TestMedia.Kind.SUB_H264.width(),
-        TestMedia.Kind.SUB_H264.height(), extradata(clip));
+        TestMedia.Kind.SUB_H264.height(), clip.parameterSetsAnnexB());
     this.uploader = new SegmentUploader(store, index, 1, attempt -> 200);
     this.spool = spool;
   }
@@ -77,7 +74,7 @@ final class TestRecordings implements AutoCloseable {
         open.writer().flushFragment();
       }
       open.writer().write(new Sample(dts90k - segmentStart90k, dts90k - segmentStart90k, frame90k, au.keyframe(),
-          annexB(au)));
+          au.toAnnexB()));
     }
     if (open != null) {
       ClosedSegment last = open.close();
@@ -96,26 +93,6 @@ final class TestRecordings implements AutoCloseable {
   @Override
   public void close() {
     uploader.close();
-  }
-
-  private static byte[] extradata(Clip clip) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (var kind : new id.pantau.recorder.virtualcam.media.VideoCodec.ParameterSetKind[] {
-        id.pantau.recorder.virtualcam.media.VideoCodec.ParameterSetKind.SPS,
-        id.pantau.recorder.virtualcam.media.VideoCodec.ParameterSetKind.PPS}) {
-      out.writeBytes(START_CODE);
-      out.writeBytes(clip.parameterSet(kind).toByteArray());
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] annexB(AccessUnit au) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(au.sizeBytes() + 4 * au.nalUnits().size());
-    for (NalUnit nal : au.nalUnits()) {
-      out.writeBytes(START_CODE);
-      out.write(nal.buffer(), nal.offset(), nal.length());
-    }
-    return out.toByteArray();
   }
 
   static Path spoolIn(Path dataDir) throws IOException {

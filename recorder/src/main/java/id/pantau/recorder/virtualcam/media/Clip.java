@@ -1,5 +1,6 @@
 package id.pantau.recorder.virtualcam.media;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,19 @@ public record Clip(VideoCodec codec, List<AccessUnit> frames, Map<VideoCodec.Par
 
     public long frameDurationNanos() {
         return 1_000_000_000L / frameRate;
+    }
+
+    /** The clip's parameter sets (VPS, SPS, PPS as present) in Annex-B, e.g. as decoder extradata. */
+    public byte[] parameterSetsAnnexB() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (VideoCodec.ParameterSetKind kind : VideoCodec.ParameterSetKind.values()) {
+            NalUnit nal = parameterSets.get(kind);
+            if (nal != null) {
+                out.writeBytes(AccessUnit.START_CODE);
+                out.write(nal.buffer(), nal.offset(), nal.length());
+            }
+        }
+        return out.toByteArray();
     }
 
     public NalUnit parameterSet(VideoCodec.ParameterSetKind kind) {

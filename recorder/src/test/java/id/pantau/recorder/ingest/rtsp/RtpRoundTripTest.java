@@ -9,7 +9,6 @@ import id.pantau.recorder.virtualcam.MediaFixtures;
 import id.pantau.recorder.virtualcam.media.AccessUnit;
 import id.pantau.recorder.virtualcam.media.AnnexBReader;
 import id.pantau.recorder.virtualcam.media.Clip;
-import id.pantau.recorder.virtualcam.media.NalUnit;
 import id.pantau.recorder.virtualcam.rtp.NalPacketizer;
 import id.pantau.recorder.virtualcam.rtp.RtpStream;
 import io.netty.buffer.ByteBuf;
@@ -17,7 +16,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,19 +71,10 @@ class RtpRoundTripTest {
             AccessUnit expected = clip.frame(i);
             assertThat(units.get(i).keyframe()).as("keyframe flag of frame %d", i).isEqualTo(expected.keyframe());
             assertThat(units.get(i).dts90k()).isEqualTo(i * 3600L);
-            assertThat(units.get(i).data()).as("frame %d", i).isEqualTo(annexB(expected));
+            assertThat(units.get(i).data()).as("frame %d", i).isEqualTo(expected.toAnnexB());
         }
         MediaPacket first = units.get(0);
         byte[] sps = ParameterSets.sequenceParameterSet(codec, ParameterSets.extract(codec, first.data()));
         assertThat(SequenceParameterSet.pictureSize(codec, sps)).containsExactly(1280, 720);
-    }
-
-    private static byte[] annexB(AccessUnit unit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (NalUnit nal : unit.nalUnits()) {
-            out.writeBytes(new byte[] {0, 0, 0, 1});
-            out.write(nal.buffer(), nal.offset(), nal.length());
-        }
-        return out.toByteArray();
     }
 }
