@@ -1,5 +1,8 @@
 package id.pantau.recorder.mp4;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +11,10 @@ import java.util.List;
  * demuxer give) or 4-byte length prefixes (as MP4 stores them); the result never includes the framing.
  */
 public final class NalUnits {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private NalUnits() {
     }
@@ -66,12 +73,27 @@ public final class NalUnits {
         return nals;
     }
 
-    /** Index of the next 00 00 01 or 00 00 00 01 at or after {@code from}, or -1. */
+    /**
+     * Index of the next 00 00 01 or 00 00 00 01 at or after {@code from}, or -1. Reads eight bytes at a time and
+     * looks only where one of them is zero: compressed video rarely has a zero byte, and this scan runs over every
+     * byte recorded.
+     */
     static int nextStartCode(byte[] b, int from) {
-        for (int i = from; i + 2 < b.length; i++) {
-            if ((b[i + 2] & 0xFF) > 1) {
-                i += 2; // neither of the next two positions can start a start code
-                continue;
+        int end = b.length - 2; // a start code needs three bytes
+        int i = Math.max(from, 0);
+        while (i < end) {
+            if (i + Long.BYTES <= b.length) {
+                long word = (long) LONGS.get(b, i);
+                long zeros = (word - ONES) & ~word & HIGHS;
+                if (zeros == 0) {
+                    i += Long.BYTES;
+                    continue;
+                }
+                // the lowest flagged byte is a true zero (only bytes above one can be flagged falsely)
+                i += Long.numberOfTrailingZeros(zeros) >>> 3;
+                if (i >= end) {
+                    return -1;
+                }
             }
             if (b[i] == 0 && b[i + 1] == 0) {
                 if (b[i + 2] == 1) {
@@ -81,6 +103,7 @@ public final class NalUnits {
                     return i;
                 }
             }
+            i++;
         }
         return -1;
     }
