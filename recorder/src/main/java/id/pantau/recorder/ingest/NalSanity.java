@@ -1,5 +1,7 @@
 package id.pantau.recorder.ingest;
 
+import id.pantau.recorder.mp4.NalUnits;
+
 /**
  * A cheap plausibility check of an access unit without decoding it: it must start with an Annex-B start code
  * (or a length prefix that fits) and a NAL header whose forbidden bit is clear. Random bytes fail this almost
@@ -40,12 +42,12 @@ final class NalSanity {
             int nal;
             int end;
             if (annexB) {
-                int sc = nextStartCode(au, p);
+                int sc = NalUnits.nextStartCode(au, p);
                 if (sc < 0) {
                     return false;
                 }
                 nal = sc + (au[sc + 2] == 1 ? 3 : 4);
-                int next = nextStartCode(au, nal);
+                int next = NalUnits.nextStartCode(au, nal);
                 end = next < 0 ? au.length : next;
             } else {
                 if (p + 4 > au.length) {
@@ -74,14 +76,5 @@ final class NalSanity {
             p = end;
         }
         return false;
-    }
-
-    private static int nextStartCode(byte[] b, int from) {
-        for (int i = from; i + 2 < b.length; i++) {
-            if (b[i] == 0 && b[i + 1] == 0 && (b[i + 2] == 1 || (b[i + 2] == 0 && i + 3 < b.length && b[i + 3] == 1))) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -78,7 +78,7 @@ public final class NalUnits {
      * looks only where one of them is zero: compressed video rarely has a zero byte, and this scan runs over every
      * byte recorded.
      */
-    static int nextStartCode(byte[] b, int from) {
+    public static int nextStartCode(byte[] b, int from) {
         int end = b.length - 2; // a start code needs three bytes
         int i = Math.max(from, 0);
         while (i < end) {

@@ -1,5 +1,6 @@
 package id.pantau.storage.check;
 
+import id.pantau.storage.index.ObjectKeys;
 import id.pantau.storage.index.SegmentIndex;
 import id.pantau.storage.index.SegmentRow;
 import id.pantau.storage.s3.ObjectInfo;
@@ -11,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Compares the index with the object store: every row must have its object and every object its row. */
 public final class ConsistencyCheck {
@@ -53,37 +56,64 @@ public final class ConsistencyCheck {
     }
   }
 
+  /**
+   * Walks the bucket one camera folder at a time (and the index one camera at a time), so memory holds one
+   * camera's rows and objects, not a city's.
+   */
   public Report run() {
-    Map<String, Long> objects = new HashMap<>();
-    Set<String> recent = new HashSet<>();
-    for (ObjectInfo o : store.list(SEGMENT_PREFIX)) {
-      objects.put(o.key(), o.sizeBytes());
-      if (o.lastModified() != null && o.lastModified().isAfter(inFlightAfter)) {
-        recent.add(o.key());
-      }
-    }
     Set<String> garbage = new HashSet<>(index.jdbc().queryForList("select object_key from garbage", String.class));
-    List<SegmentRow> rows = index.allSegmentsOldestFirst();
-    List<String> missing = new ArrayList<>();
-    List<String> sizes = new ArrayList<>();
-    Set<String> rowKeys = new HashSet<>();
-    for (SegmentRow r : rows) {
-      rowKeys.add(r.objectKey());
-      Long size = objects.get(r.objectKey());
-      if (size == null) {
-        missing.add(r.objectKey());
-      } else if (size != r.bytes()) {
-        sizes.add(r.objectKey() + " (index " + r.bytes() + " bytes, object " + size + " bytes)");
+    ObjectStore.ObjectLevel top = store.listLevel(SEGMENT_PREFIX);
+    SortedMap<String, String> cameraPrefixes = new TreeMap<>();
+    for (String cameraId : index.camerasWithSegments()) {
+      cameraPrefixes.put(ObjectKeys.segmentPrefix(cameraId), cameraId);
+    }
+    for (String prefix : top.prefixes()) {
+      cameraPrefixes.putIfAbsent(prefix, null); // a folder no indexed camera owns: all of it is orphaned
+    }
+    Tally tally = new Tally(garbage);
+    tally.compare(List.of(), top.objects()); // nothing is indexed directly under segments/
+    cameraPrefixes.forEach((prefix, cameraId) -> tally.compare(
+        cameraId == null ? List.of() : index.segmentsOfCamera(cameraId), store.list(prefix)));
+    tally.orphans.sort(null);
+    return new Report(tally.rows, tally.objects, tally.missing, tally.orphans, tally.sizes, List.copyOf(garbage),
+        tally.inFlight);
+  }
+
+  /** The findings so far, camera by camera. */
+  private final class Tally {
+    final Set<String> garbage;
+    final List<String> missing = new ArrayList<>();
+    final List<String> sizes = new ArrayList<>();
+    final List<String> orphans = new ArrayList<>();
+    final List<String> inFlight = new ArrayList<>();
+    int rows;
+    int objects;
+
+    Tally(Set<String> garbage) {
+      this.garbage = garbage;
+    }
+
+    void compare(List<SegmentRow> cameraRows, List<ObjectInfo> cameraObjects) {
+      rows += cameraRows.size();
+      objects += cameraObjects.size();
+      Map<String, ObjectInfo> byKey = new HashMap<>();
+      for (ObjectInfo o : cameraObjects) {
+        byKey.put(o.key(), o);
+      }
+      for (SegmentRow r : cameraRows) {
+        ObjectInfo o = byKey.remove(r.objectKey());
+        if (o == null) {
+          missing.add(r.objectKey());
+        } else if (o.sizeBytes() != r.bytes()) {
+          sizes.add(r.objectKey() + " (index " + r.bytes() + " bytes, object " + o.sizeBytes() + " bytes)");
+        }
+      }
+      for (ObjectInfo o : byKey.values()) { // objects no row claimed
+        if (!garbage.contains(o.key())) {
+          boolean recent = o.lastModified() != null && o.lastModified().isAfter(inFlightAfter);
+          (recent ? inFlight : orphans).add(o.key());
+        }
       }
     }
-    List<String> orphans = new ArrayList<>();
-    List<String> inFlight = new ArrayList<>();
-    for (String key : objects.keySet()) {
-      if (!rowKeys.contains(key) && !garbage.contains(key)) {
-        (recent.contains(key) ? inFlight : orphans).add(key);
-      }
-    }
-    orphans.sort(null);
-    return new Report(rows.size(), objects.size(), missing, orphans, sizes, List.copyOf(garbage), inFlight);
   }
 }

@@ -102,7 +102,18 @@ public class SegmentIndex {
         objectKey).stream().findFirst();
   }
 
-  /** Every segment, oldest first; for retention and the consistency check. */
+  /** Every segment of one camera (all its streams), oldest first; for the consistency check. */
+  public List<SegmentRow> segmentsOfCamera(String cameraId) {
+    return jdbc.query("select " + SEGMENT_COLUMNS + " from segment where camera_id = ? order by start_wall_ms",
+        SegmentIndex::mapSegment, cameraId);
+  }
+
+  /** Ids of the cameras that have segments. */
+  public List<String> camerasWithSegments() {
+    return jdbc.queryForList("select distinct camera_id from segment", String.class);
+  }
+
+  /** Every segment, oldest first; for tests and the benchmark's summary (loads them all). */
   public List<SegmentRow> allSegmentsOldestFirst() {
     return jdbc.query("select " + SEGMENT_COLUMNS + " from segment order by start_wall_ms", SegmentIndex::mapSegment);
   }

@@ -329,6 +329,28 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public ObjectLevel listLevel(String prefix) {
+        ListObjectsArgs args = ListObjectsArgs.builder().bucket(bucket()).prefix(prefix).delimiter("/")
+                .recursive(false).maxKeys(options.listPageSize()).build();
+        List<String> prefixes = new ArrayList<>();
+        List<ObjectInfo> objects = new ArrayList<>();
+        try {
+            for (Result<Item> result : client.listObjects(args)) {
+                Item item = result.get();
+                if (item.isDir()) {
+                    prefixes.add(item.objectName());
+                } else {
+                    objects.add(new ObjectInfo(item.objectName(), item.size(), unquote(item.etag()),
+                            instant(item.lastModified()), Map.of()));
+                }
+            }
+        } catch (Exception e) {
+            throw errors.translate("list level", prefix, e);
+        }
+        return new ObjectLevel(List.copyOf(prefixes), List.copyOf(objects));
+    }
+
+    @Override
     public void delete(String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket()).object(key).build());

@@ -44,6 +44,16 @@ public interface ObjectStore {
     /** Every object whose key starts with {@code prefix}, in key order, across all listing pages. */
     List<ObjectInfo> list(String prefix);
 
+    /**
+     * One level below {@code prefix} (which ends in "/"): the sub-prefixes ("folders", each ending in "/") and the
+     * objects directly under it, each in key order. Lets a caller walk a large bucket part by part.
+     */
+    ObjectLevel listLevel(String prefix);
+
+    /** What {@link #listLevel} found. */
+    record ObjectLevel(List<String> prefixes, List<ObjectInfo> objects) {
+    }
+
     /** Removes an object; removing an absent key is not an error (S3 semantics). */
     void delete(String key);
 
