@@ -23,7 +23,10 @@ COUNTS=${COUNTS:-16 64 200}
 WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-120}
 SEGMENT_SECONDS=${SEGMENT_SECONDS:-60}
-PHASES=${PHASES:-pantau baseline}
+PHASES=${PHASES:-pantau baseline floor}
+# floor phase: the spool's appends alone (write), with fdatasync (fsync), and with SHA-256 too (sha)
+FLOOR_MODES=${FLOOR_MODES:-write fsync sha}
+FLOOR_WARMUP=${FLOOR_WARMUP:-10}
 RECORDER_JAVA_OPTS=${RECORDER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 # glibc gives each thread that mallocs its own arena (up to 8 per core); FFmpeg mallocs on every camera thread
 RECORDER_MALLOC_ARENA_MAX=${RECORDER_MALLOC_ARENA_MAX:-2}
@@ -45,7 +48,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"/pantau-* "$WORK"/baseline-*
+  rm -rf "$WORK"/pantau-* "$WORK"/baseline-* "$WORK"/floor-*
 }
 trap cleanup EXIT
 
@@ -186,6 +189,23 @@ run_baseline() { # count vc-pid vc-port
   python3 "$HERE/count_frames.py" --fps "$FPS" --cameras "$n" --window-s "$window" "$dir" >"$RESULTS/baseline-$n.txt"
   tail -1 "$RESULTS/baseline-$n.txt" | sed "s/^FRAMES/n=$n frames=baseline/" | tee -a "$RESULT_FILE"
   echo "ffmpeg error lines: $(wc -l <"$RESULTS/ffmpeg-$n.log")"
+  rm -rf "$dir"
+}
+
+run_floor() { # count: StorageFloor.java per mode, measured over DURATION like the others
+  local n=$1 dir=$WORK/floor-$1 mode
+  for mode in $FLOOR_MODES; do
+    rm -rf "$dir"; mkdir -p "$dir"
+    log "floor ($mode), $n cameras' spool appends; load average $(loadavg)"
+    java -Xmx64m -XX:+UseSerialGC "$HERE/StorageFloor.java" "$dir" "$n" "$STREAM_KBIT" "$SEGMENT_SECONDS" "$mode" \
+        >"$RESULTS/floor-$mode-$n.log" 2>&1 &
+    local pid=$!
+    PIDS+=("$pid")
+    wait_ready "$RESULTS/floor-$mode-$n.log" "$pid" 60
+    sleep "$FLOOR_WARMUP"
+    measure "$n" "floor-$mode" "" "floor-$mode=$pid"
+    stop 10 "$pid"
+  done
   rm -rf "$dir"
 }
 
