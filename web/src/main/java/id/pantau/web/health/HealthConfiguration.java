@@ -64,7 +64,7 @@ class HealthConfiguration {
 
   @Bean(destroyMethod = "close")
   LinkProbes linkProbes(HealthProperties props, Clock clock) {
-    return new LinkProbes(props.probeThreads(), clock);
+    return new LinkProbes(props.probeThreads(), clock, props.snmpCommunity());
   }
 
   @Bean(destroyMethod = "close")

@@ -20,6 +20,7 @@ public record HealthProperties(
     @DefaultValue("10") int probeWindow,
     @DefaultValue("10s") Duration cameraProbeInterval,
     @DefaultValue("4") int probeThreads,
+    String snmpCommunity,
     @DefaultValue("99.5") double slaTargetPercent,
     @DefaultValue Thresholds thresholds,
     @DefaultValue Alerts alerts,

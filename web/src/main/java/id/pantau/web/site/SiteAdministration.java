@@ -130,7 +130,7 @@ public class SiteAdministration {
 
   /**
    * A link probe pings, connects to or asks this target ({@code 10.20.0.1}, {@code 10.20.0.1:22},
-   * {@code rtsp://10.20.0.9/}), so its host must be inside the camera networks.
+   * {@code rtsp://10.20.0.9/}, {@code snmp://10.20.0.1/12}), so its host must be inside the camera networks.
    */
   private String probeTarget(String target) {
     if (target == null || target.isBlank()) {

@@ -124,12 +124,15 @@ class HealthApiTest extends PantauWebTest {
         + "site," + site + ",SDN 01,school,,,,\n"
         + "link," + unique("ll") + ",Leased,leased_line,many,,,\n"
         + "link," + unique("ll") + ",Public,fiber,100,8.8.8.8,,\n"
+        + "link," + unique("ll") + ",Switch,fiber,100,snmp://noc-secret@10.0.0.1/12,,\n"
         + "camera,no-such-camera,,,,,,\n";
     JsonNode problem = body(mvc.perform(post("/api/topology/import").with(as(admin())).with(csrf())
         .contentType("text/csv").content(csv)).andReturn().getResponse(), 400);
     List<String> errors = new ArrayList<>();
     problem.get("errors").forEach(e -> errors.add(e.get("line").asInt() + ":" + e.get("field").asString()));
-    assertThat(errors).containsExactly("3:capacityMbps", "4:probeTarget", "5:id");
+    assertThat(errors).containsExactly("3:capacityMbps", "4:probeTarget", "5:probeTarget", "6:id");
+    // a community in a target is refused, and the answer does not repeat it
+    assertThat(problem.toString()).contains("no credentials in a probe target").doesNotContain("noc-secret");
     assertThat(mvc.perform(get("/api/sites/" + site).with(as(admin()))).andReturn().getResponse().getStatus())
         .isEqualTo(404);
   }
