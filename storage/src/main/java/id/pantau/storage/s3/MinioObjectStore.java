@@ -310,32 +310,26 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public List<ObjectInfo> list(String prefix) {
-        ListObjectsArgs args = ListObjectsArgs.builder().bucket(bucket()).prefix(prefix).recursive(true)
-                .maxKeys(options.listPageSize()).build();
-        List<ObjectInfo> objects = new ArrayList<>();
-        try {
-            // the iterable fetches the next page whenever the current one is used up
-            for (Result<Item> result : client.listObjects(args)) {
-                Item item = result.get();
-                if (!item.isDir()) {
-                    objects.add(new ObjectInfo(item.objectName(), item.size(), unquote(item.etag()),
-                            instant(item.lastModified()), Map.of()));
-                }
-            }
-        } catch (Exception e) {
-            throw errors.translate("list prefix", prefix, e);
-        }
-        return objects;
+        return walk(prefix, true).objects();
     }
 
     @Override
     public ObjectLevel listLevel(String prefix) {
-        ListObjectsArgs args = ListObjectsArgs.builder().bucket(bucket()).prefix(prefix).delimiter("/")
-                .recursive(false).maxKeys(options.listPageSize()).build();
+        return walk(prefix, false);
+    }
+
+    /** Every listing page under {@code prefix}: all objects below it, or one level (sub-prefixes and objects). */
+    private ObjectLevel walk(String prefix, boolean recursive) {
+        ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(bucket()).prefix(prefix).recursive(recursive)
+                .maxKeys(options.listPageSize());
+        if (!recursive) {
+            args.delimiter("/");
+        }
         List<String> prefixes = new ArrayList<>();
         List<ObjectInfo> objects = new ArrayList<>();
         try {
-            for (Result<Item> result : client.listObjects(args)) {
+            // the iterable fetches the next page whenever the current one is used up
+            for (Result<Item> result : client.listObjects(args.build())) {
                 Item item = result.get();
                 if (item.isDir()) {
                     prefixes.add(item.objectName());
@@ -345,9 +339,9 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
                 }
             }
         } catch (Exception e) {
-            throw errors.translate("list level", prefix, e);
+            throw errors.translate(recursive ? "list prefix" : "list level", prefix, e);
         }
-        return new ObjectLevel(List.copyOf(prefixes), List.copyOf(objects));
+        return new ObjectLevel(List.copyOf(prefixes), objects);
     }
 
     @Override

@@ -11,9 +11,10 @@ import id.pantau.storage.index.SegmentRow;
 import id.pantau.storage.s3.EmbeddedS3;
 import id.pantau.storage.s3.MinioObjectStore;
 import id.pantau.storage.s3.ObjectStore;
+import id.pantau.storage.secret.SecretCipher;
+import id.pantau.storage.testbed.StorageTestbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import id.pantau.storage.secret.SecretCipher;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ class ConsistencyCheckTest {
   static final long START = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
 
   @TempDir Path dir;
+  StorageTestbed testbed;
   EmbeddedS3 s3;
   MinioObjectStore store;
   IndexDatabase db;
@@ -37,11 +39,11 @@ class ConsistencyCheckTest {
 
   @BeforeEach
   void start() {
-    s3 = new EmbeddedS3(dir, 0).start();
-    store = new MinioObjectStore(s3.settings("segments"));
-    store.ensureBucket();
-    db = IndexDatabase.openFile(dir);
-    index = new SegmentIndex(db.dataSource());
+    testbed = new StorageTestbed(dir);
+    s3 = testbed.s3;
+    store = testbed.store;
+    db = testbed.db;
+    index = testbed.index;
     CameraRepository cameras = new CameraRepository(db.dataSource(), SecretCipher.load(null, dir.resolve("k")),
         Clock.systemUTC());
     for (String id : new String[] {"a", "b"}) {
@@ -51,9 +53,7 @@ class ConsistencyCheckTest {
 
   @AfterEach
   void stop() {
-    store.close();
-    db.close();
-    s3.close();
+    testbed.close();
   }
 
   @Test

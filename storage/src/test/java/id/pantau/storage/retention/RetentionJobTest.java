@@ -13,6 +13,7 @@ import id.pantau.storage.s3.EmbeddedS3;
 import id.pantau.storage.s3.MinioObjectStore;
 import id.pantau.storage.s3.ObjectStore;
 import id.pantau.storage.secret.SecretCipher;
+import id.pantau.storage.testbed.StorageTestbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,6 +35,7 @@ class RetentionJobTest {
   static final long NOW = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
 
   @TempDir Path dir;
+  StorageTestbed testbed;
   EmbeddedS3 s3;
   MinioObjectStore store;
   IndexDatabase db;
@@ -44,11 +46,11 @@ class RetentionJobTest {
 
   @BeforeEach
   void start() {
-    s3 = new EmbeddedS3(dir, 0).start();
-    store = new MinioObjectStore(s3.settings("segments"));
-    store.ensureBucket();
-    db = IndexDatabase.openFile(dir);
-    index = new SegmentIndex(db.dataSource());
+    testbed = new StorageTestbed(dir);
+    s3 = testbed.s3;
+    store = testbed.store;
+    db = testbed.db;
+    index = testbed.index;
     cameras = new CameraRepository(db.dataSource(), SecretCipher.load(null, dir.resolve("k")), clock);
     holds = new EvidenceHolds(db.dataSource());
     cameras.save(new Camera("a", null, null, null, "rtsp://10.0.0.1/a", null, null, null, null, true, 10, null));
@@ -56,9 +58,7 @@ class RetentionJobTest {
 
   @AfterEach
   void stop() {
-    store.close();
-    db.close();
-    s3.close();
+    testbed.close();
   }
 
   SegmentRow stored(long run, long startMs, int size) throws Exception {
