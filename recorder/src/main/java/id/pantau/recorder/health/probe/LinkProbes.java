@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The link probes of a node, by target method: TCP connects on one Netty event loop of their own, echo requests
- * and RTSP round trips on a small pool of their own, SNMP requests on one UDP socket. None of these threads
- * records video.
+ * and RTSP round trips on a small pool of their own, SNMP requests on one UDP socket (host names resolved on
+ * that pool). None of these threads records video.
  */
 public final class LinkProbes implements LinkProbe, AutoCloseable {
     private final EventLoopGroup loop;
@@ -44,7 +44,7 @@ public final class LinkProbes implements LinkProbe, AutoCloseable {
         this.icmp = new IcmpProbe(pool, clock);
         this.rtsp = new RtspOptionsProbe(pool, clock);
         try {
-            this.snmp = new SnmpProbe(snmpCommunity, clock);
+            this.snmp = new SnmpProbe(snmpCommunity, pool, clock);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot open a UDP socket for SNMP probes: " + e.getMessage(), e);

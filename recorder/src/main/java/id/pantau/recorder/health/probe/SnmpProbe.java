@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
@@ -34,12 +35,17 @@ final class SnmpProbe implements LinkProbe, AutoCloseable {
         "lowerLayerDown"};
 
     private final OctetString community;
+    private final Executor resolver;
     private final Clock clock;
     private final Snmp snmp;
 
-    /** @param community the read community, or null when none is configured (every probe then fails saying so) */
-    SnmpProbe(String community, Clock clock) throws IOException {
+    /**
+     * @param community the read community, or null when none is configured (every probe then fails saying so)
+     * @param resolver where host names are looked up (the probes' blocking pool)
+     */
+    SnmpProbe(String community, Executor resolver, Clock clock) throws IOException {
         this.community = community == null || community.isEmpty() ? null : new OctetString(community);
+        this.resolver = resolver;
         this.clock = clock;
         DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping();
         this.snmp = new Snmp(transport);
@@ -52,15 +58,24 @@ final class SnmpProbe implements LinkProbe, AutoCloseable {
             return CompletableFuture.completedFuture(ProbeResult.failed(
                     "no SNMP community configured (vms.health.snmp-community)", clock.millis()));
         }
-        int ifIndex = target.interfaceIndex();
-        CommunityTarget<UdpAddress> agent;
+        // a host name may need DNS, which blocks: resolve on the blocking pool, not on the caller's scheduler
+        return CompletableFuture.supplyAsync(() -> resolve(target.host()), resolver)
+                .thenCompose(address -> address == null
+                        ? CompletableFuture.completedFuture(ProbeResult.failed("unknown host " + target.host(),
+                                clock.millis()))
+                        : get(new UdpAddress(address, target.port()), target.interfaceIndex(), timeoutMs));
+    }
+
+    private static InetAddress resolve(String host) {
         try {
-            agent = new CommunityTarget<>(new UdpAddress(InetAddress.getByName(target.host()), target.port()),
-                    community);
+            return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            return CompletableFuture.completedFuture(ProbeResult.failed("unknown host " + target.host(),
-                    clock.millis()));
+            return null;
         }
+    }
+
+    private CompletableFuture<ProbeResult> get(UdpAddress address, int ifIndex, long timeoutMs) {
+        CommunityTarget<UdpAddress> agent = new CommunityTarget<>(address, community);
         agent.setVersion(SnmpConstants.version2c);
         agent.setTimeout(Math.max(1, timeoutMs));
         agent.setRetries(0);

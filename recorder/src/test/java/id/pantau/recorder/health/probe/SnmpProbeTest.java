@@ -49,7 +49,7 @@ class SnmpProbeTest {
         agent.addCommandResponder(new SwitchAgent());
         transport.listen();
         agentPort = transport.getListenAddress().getPort();
-        probe = new SnmpProbe(COMMUNITY, Clock.systemUTC());
+        probe = new SnmpProbe(COMMUNITY, Runnable::run, Clock.systemUTC());
     }
 
     @AfterEach
@@ -86,8 +86,8 @@ class SnmpProbeTest {
     @Test
     void aWrongCommunityGetsNoAnswerAndNoCommunityIsSaid() throws Exception {
         port(12, 1, 1);
-        try (SnmpProbe wrong = new SnmpProbe("public", Clock.systemUTC());
-             SnmpProbe none = new SnmpProbe(null, Clock.systemUTC())) {
+        try (SnmpProbe wrong = new SnmpProbe("public", Runnable::run, Clock.systemUTC());
+             SnmpProbe none = new SnmpProbe(null, Runnable::run, Clock.systemUTC())) {
             ProbeTarget target = ProbeTarget.parse("snmp://127.0.0.1:" + agentPort + "/12");
             ProbeResult silent = wrong.probe(target, 300).get(5, TimeUnit.SECONDS);
             assertThat(silent.answered()).isFalse();
