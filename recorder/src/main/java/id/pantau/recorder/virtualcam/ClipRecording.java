@@ -27,7 +27,6 @@ import java.util.UUID;
  */
 public final class ClipRecording {
 
-
     private final SegmentSink sink;
     private final Path spoolDir;
     private final SegmentCutPolicy cutPolicy;

@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 public final class TestMedia {
 
     public static final int FRAME_RATE = 25;
-    public static final int GOP_FRAMES = 50;
     public static final int DEFAULT_SECONDS = 20;
     /** Second (from the start of every loop of the motion clip) at which the rectangle starts to enter the view. */
     public static final double MOTION_START_SECONDS = 6.0;

@@ -126,7 +126,8 @@ class AnnexBReaderTest {
         assertThat(clip.frameCount()).isEqualTo(TestMedia.DEFAULT_SECONDS * TestMedia.FRAME_RATE);
         for (int i = 0; i < clip.frameCount(); i++) {
             AccessUnit frame = clip.frame(i);
-            assertThat(frame.keyframe()).as("frame %d is a keyframe", i).isEqualTo(i % TestMedia.GOP_FRAMES == 0);
+            assertThat(frame.keyframe()).as("frame %d is a keyframe", i)
+                    .isEqualTo(i % TestMedia.Kind.MAIN_H264.gopFrames() == 0);
             if (frame.keyframe()) {
                 assertThat(frame.nalUnits().stream().filter(nal -> codec.parameterSetKind(nal.type(codec)) != null))
                         .hasSize(parameterSets);
