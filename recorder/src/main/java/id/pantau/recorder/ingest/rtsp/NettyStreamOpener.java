@@ -15,10 +15,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens RTSP camera streams with the recorder's own Netty RTSP client. All cameras share one small event loop
@@ -27,13 +27,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NettyStreamOpener implements StreamOpener {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NettyStreamOpener.class);
     private static final int READ_BUFFER_MAX_BYTES = 256 * 1024;
     private static volatile NettyStreamOpener shared;
 
     private final EventLoopGroup group;
+    private final RtspTransport transport;
 
     public NettyStreamOpener(EventLoopGroup group) {
+        this(group, RtspTransport.NIO);
+    }
+
+    NettyStreamOpener(EventLoopGroup group, RtspTransport transport) {
         this.group = group;
+        this.transport = transport;
     }
 
     /** The process-wide opener: one event loop per core, at most two, as daemon threads that live as long as the JVM. */
@@ -44,8 +51,10 @@ public final class NettyStreamOpener implements StreamOpener {
                 opener = shared;
                 if (opener == null) {
                     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+                    RtspTransport transport = RtspTransport.select();
                     opener = new NettyStreamOpener(new MultiThreadIoEventLoopGroup(threads,
-                            new DefaultThreadFactory("rtsp-ingest", true), NioIoHandler.newFactory()));
+                            new DefaultThreadFactory("rtsp-ingest", true), transport.ioHandlerFactory()), transport);
+                    LOG.info("RTSP ingest: {} event loops over {}", threads, transport);
                     shared = opener;
                 }
             }
@@ -67,7 +76,7 @@ public final class NettyStreamOpener implements StreamOpener {
         RtspClientHandler handler = new RtspClientHandler(target, camera.transport(), camera.label(), source);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(transport.channelClass())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(openMs, Integer.MAX_VALUE))
                 // few large reads: a camera's RTP arrives in bursts of a frame's packets

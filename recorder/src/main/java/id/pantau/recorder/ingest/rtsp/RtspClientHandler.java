@@ -55,6 +55,8 @@ final class RtspClientHandler extends ChannelInboundHandlerAdapter {
     private int rtpChannel = -1;
     private SessionHeader session;
     private ScheduledFuture<?> keepAlive;
+    private ReceiveBatching batching;
+    private ScheduledFuture<?> batchingTicks;
     private boolean closing;
     private boolean reported;
 
@@ -106,6 +108,9 @@ final class RtspClientHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof InterleavedPacket packet) {
             try {
                 if (packet.channel() == rtpChannel && receiver != null) {
+                    if (batching != null) {
+                        batching.received(packet.content().readableBytes());
+                    }
                     receiver.packet(packet.content());
                 }
             } finally {
@@ -187,8 +192,8 @@ final class RtspClientHandler extends ChannelInboundHandlerAdapter {
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         try {
-            udp = UdpMediaPorts.open(ctx.channel().eventLoop(), local.getAddress(), remote.getAddress(),
-                    this::udpPacket);
+            udp = UdpMediaPorts.open(ctx.channel().eventLoop(), RtspTransport.of(ctx.channel()), local.getAddress(),
+                    remote.getAddress(), this::udpPacket);
         } catch (IOException e) {
             throw new IngestFailure(Kind.INTERNAL, "cannot open UDP ports for RTP: " + e.getMessage(), e);
         }
@@ -220,6 +225,13 @@ final class RtspClientHandler extends ChannelInboundHandlerAdapter {
         long periodMs = session == null ? SessionHeader.DEFAULT_TIMEOUT_SECONDS * 500L
                 : session.timeoutSeconds() * 500L;
         keepAlive = ctx.executor().scheduleAtFixedRate(this::keepAlive, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        if (udp == null) {
+            batching = ReceiveBatching.forChannel(ctx.channel());
+        }
+        if (batching != null) {
+            batchingTicks = ctx.executor().scheduleAtFixedRate(() -> batching.tick(listener.batchingAllowed()),
+                    ReceiveBatching.TICK_MS, ReceiveBatching.TICK_MS, TimeUnit.MILLISECONDS);
+        }
         listener.playing(track);
     }
 
@@ -308,6 +320,10 @@ final class RtspClientHandler extends ChannelInboundHandlerAdapter {
         if (keepAlive != null) {
             keepAlive.cancel(false);
             keepAlive = null;
+        }
+        if (batchingTicks != null) {
+            batchingTicks.cancel(false);
+            batchingTicks = null;
         }
     }
 }

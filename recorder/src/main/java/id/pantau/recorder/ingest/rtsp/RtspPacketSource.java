@@ -168,6 +168,12 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
         coalesce = allowed;
     }
 
+    /** The kernel may batch what this thread would coalesce anyway. */
+    @Override
+    public boolean batchingAllowed() {
+        return coalesce.getAsBoolean();
+    }
+
     @Override
     public MediaPacket read() throws IngestFailure {
         Object next = queue.poll();

@@ -12,6 +12,14 @@ interface RtspSessionListener {
     /** A complete access unit; false if it cannot be taken now (it is dropped). */
     boolean accessUnit(MediaPacket accessUnit);
 
+    /**
+     * Whether the kernel may hold this stream's data back for a fraction of a second ({@link ReceiveBatching}):
+     * asked on the event loop every tick, so it must be cheap and thread-safe.
+     */
+    default boolean batchingAllowed() {
+        return false;
+    }
+
     /** The session failed or the connection ended; called at most once that matters (later calls are ignored). */
     void failed(IngestFailure failure);
 }

@@ -4,13 +4,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
 import java.util.function.Consumer;
 
 /**
@@ -23,57 +22,57 @@ final class UdpMediaPorts implements AutoCloseable {
     private static final int ATTEMPTS = 20;
     private static final int RECEIVE_BUFFER_BYTES = 1024 * 1024;
 
-    private final NioDatagramChannel rtp;
-    private final NioDatagramChannel rtcp;
+    private final DatagramChannel rtp;
+    private final DatagramChannel rtcp;
 
-    private UdpMediaPorts(NioDatagramChannel rtp, NioDatagramChannel rtcp) {
+    private UdpMediaPorts(DatagramChannel rtp, DatagramChannel rtcp) {
         this.rtp = rtp;
         this.rtcp = rtcp;
     }
 
-    static UdpMediaPorts open(EventLoop loop, InetAddress local, InetAddress camera, Consumer<ByteBuf> rtpPackets)
-            throws IOException {
-        DatagramChannel[] pair = bindPair(local);
-        NioDatagramChannel rtp = new NioDatagramChannel(pair[0]);
-        NioDatagramChannel rtcp = new NioDatagramChannel(pair[1]);
-        rtp.pipeline().addLast(new FromCamera(camera, rtpPackets));
-        rtcp.pipeline().addLast(new FromCamera(camera, packet -> { }));
-        loop.register(rtp);
-        loop.register(rtcp);
-        return new UdpMediaPorts(rtp, rtcp);
-    }
-
-    /** RTP on an even port and RTCP on the next one (RFC 3550 section 11); tries a few ports the kernel picks. */
-    private static DatagramChannel[] bindPair(InetAddress local) throws IOException {
+    /**
+     * RTP on an even port and RTCP on the next one (RFC 3550 section 11); tries a few ports the kernel picks.
+     * Called on {@code loop}'s own thread, where registering and binding complete at once.
+     */
+    static UdpMediaPorts open(EventLoop loop, RtspTransport transport, InetAddress local, InetAddress camera,
+                              Consumer<ByteBuf> rtpPackets) throws IOException {
         IOException last = null;
         for (int i = 0; i < ATTEMPTS; i++) {
-            DatagramChannel first = open();
-            DatagramChannel second = null;
+            DatagramChannel rtp = bind(loop, transport, new InetSocketAddress(local, 0),
+                    new FromCamera(camera, rtpPackets));
+            int port = rtp.localAddress().getPort();
+            if (port % 2 != 0 || port == 0xFFFF) {
+                rtp.close();
+                continue;
+            }
             try {
-                first.bind(new InetSocketAddress(local, 0));
-                int port = ((InetSocketAddress) first.getLocalAddress()).getPort();
-                if (port % 2 != 0 || port == 0xFFFF) {
-                    first.close();
-                    continue;
-                }
-                second = open();
-                second.bind(new InetSocketAddress(local, port + 1));
-                return new DatagramChannel[] {first, second};
+                DatagramChannel rtcp = bind(loop, transport, new InetSocketAddress(local, port + 1),
+                        new FromCamera(camera, packet -> { }));
+                return new UdpMediaPorts(rtp, rtcp);
             } catch (IOException e) {
                 last = e;
-                first.close();
-                if (second != null) {
-                    second.close();
-                }
+                rtp.close();
             }
         }
         throw last != null ? last : new IOException("no free even/odd UDP port pair on " + local);
     }
 
-    private static DatagramChannel open() throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
+    private static DatagramChannel bind(EventLoop loop, RtspTransport transport, InetSocketAddress address,
+                                        FromCamera handler) throws IOException {
+        DatagramChannel channel = transport.newDatagramChannel();
         // a keyframe arrives as a burst of datagrams; the default buffer can overflow before the loop reads it
-        channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
+        channel.config().setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+        channel.pipeline().addLast(handler);
+        ChannelFuture registered = loop.register(channel);
+        ChannelFuture bound = registered.isDone() && registered.isSuccess() ? channel.bind(address) : registered;
+        if (!bound.isDone()) {
+            channel.close();
+            throw new IOException("binding UDP port " + address + " did not complete on the event loop");
+        }
+        if (!bound.isSuccess()) {
+            channel.close();
+            throw new IOException("cannot bind UDP port " + address + ": " + bound.cause(), bound.cause());
+        }
         return channel;
     }
 

@@ -21,7 +21,14 @@ import id.pantau.recorder.virtualcam.Credentials;
 import id.pantau.recorder.virtualcam.MediaFixtures;
 import id.pantau.recorder.virtualcam.MountControl;
 import id.pantau.recorder.virtualcam.VirtualCameraServer;
+import id.pantau.recorder.ingest.RtspDescribeProbe;
+import id.pantau.recorder.segment.SpoolFiles;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -117,6 +124,35 @@ class NettyIngestTest {
         }
         Await.millisUntil(() -> cameras.control("digest/main").activeSessions() == 0
                 && cameras.control("hevc/main").activeSessions() == 0, 5_000, "sessions torn down");
+    }
+
+    /** Where epoll does not load the ingest falls back to the JDK's NIO: the same session, TCP and UDP. */
+    @Test
+    void recordsOverTcpAndUdpOnTheNioFallbackTransport() throws Exception {
+        EventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, RtspTransport.NIO.ioHandlerFactory());
+        try {
+            NettyStreamOpener opener = new NettyStreamOpener(nio, RtspTransport.NIO);
+            CollectingSink tcpSink = new CollectingSink();
+            CollectingSink udpSink = new CollectingSink();
+            CameraRecorder tcp = new CameraRecorder(camera("plain", cameras.url("plain/main")).build(), opener,
+                    SpoolFiles.nio(), tcpSink, Clock.systemUTC(), new RtspDescribeProbe(), new Random());
+            CameraRecorder udp = new CameraRecorder(camera("hevc", cameras.url("hevc/main"))
+                    .transport(Transport.UDP).build(), opener, SpoolFiles.nio(), udpSink, Clock.systemUTC(),
+                    new RtspDescribeProbe(), new Random());
+            tcp.start();
+            udp.start();
+            try {
+                Await.millisUntil(() -> tcpSink.segments().size() >= 2 && udpSink.segments().size() >= 2, 30_000,
+                        "two segments over TCP and over UDP");
+            } finally {
+                tcp.stop();
+                udp.stop();
+            }
+            verify(tcpSink, VideoCodec.H264);
+            verify(udpSink, VideoCodec.H265);
+        } finally {
+            nio.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     @Test

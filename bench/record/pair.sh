@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Paired A/B of two recorder variants: recorders A and B (JVM options OPTS_A and OPTS_B, e.g. a system property that
+# switches a feature) record the same N virtual cameras at the same time, against one S3 endpoint. On a shared
+# virtual machine the CPU available drifts by a quarter within half an hour, so runs one after another can only be
+# compared with their own baseline; two variants side by side see the same machine. Prints each recorder's CPU and
+# memory over the window and writes the per-thread CPU of both into RESULTS.
+#
+# Usage: OPTS_A="-Dpantau.rtsp.transport=nio" OPTS_B="-Dpantau.rtsp.transport=epoll" bench/record/pair.sh
+#        N=64 WARMUP=180 DURATION=120 (defaults)
+set -euo pipefail
+
+N=${N:-64}
+WARMUP=${WARMUP:-180}
+DURATION=${DURATION:-120}
+OPTS_A=${OPTS_A:-}
+OPTS_B=${OPTS_B:-}
+RECORDER_JAVA_OPTS=${RECORDER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+WORK=${WORK:-$ROOT/target/bench-pair}
+RESULTS=${RESULTS:-$WORK/results-$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$WORK" "$RESULTS"
+DATA=$WORK/data-$$
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_ready() { # log-file pid
+  for _ in $(seq 1 600); do
+    grep -q '^READY' "$1" 2>/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || { echo "process died:"; tail -20 "$1"; return 1; }
+    sleep 1
+  done
+  echo "not ready: $1"; return 1
+}
+
+(cd "$ROOT" && mvn -B -q -pl recorder -am compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt >"$RESULTS/build.log" 2>&1) || { tail -30 "$RESULTS/build.log"; exit 1; }
+CLASSPATH="$ROOT/recorder/target/classes:$ROOT/storage/target/classes:$(cat "$ROOT/recorder/target/classpath.txt")"
+COMMON=(-Dorg.bytedeco.javacpp.cachedir="$ROOT/target/javacpp-cache" -Dlogback.configurationFile="$HERE/logback.xml"
+    -cp "$CLASSPATH")
+mkdir -p "$DATA"
+
+vc_port=$(free_port)
+java -Xmx256m "${COMMON[@]}" id.pantau.recorder.virtualcam.VirtualCameraMain 127.0.0.1 "$vc_port" "$N" \
+    "$WORK/media" main >"$RESULTS/virtualcam.log" 2>&1 &
+vc=$!; PIDS+=("$vc")
+wait_ready "$RESULTS/virtualcam.log" "$vc"
+java -Xmx512m -XX:+UseSerialGC "${COMMON[@]}" id.pantau.storage.s3.EmbeddedS3Main "$DATA/s3" 0 >"$RESULTS/s3.log" 2>&1 &
+s3=$!; PIDS+=("$s3")
+wait_ready "$RESULTS/s3.log" "$s3"
+props=$DATA/s3/s3-credentials.properties
+
+start_recorder() { # label jvm-options; camera ids differ (a1.., b1..) so the two never share an object key
+  for i in $(seq 1 "$N"); do echo "$1$i rtsp://127.0.0.1:$vc_port/cam$i/main"; done >"$DATA/cameras-$1.txt"
+  # credentials only through the environment, never on a command line
+  VMS_STORAGE_S3_ENDPOINT=$(grep -m1 '^READY' "$RESULTS/s3.log" | cut -d' ' -f2) \
+  VMS_STORAGE_S3_ACCESS_KEY=$(grep '^accessKey=' "$props" | cut -d= -f2-) \
+  VMS_STORAGE_S3_SECRET_KEY=$(grep '^secretKey=' "$props" | cut -d= -f2-) \
+  VMS_STORAGE_S3_BUCKET=segments MALLOC_ARENA_MAX=2 \
+    java $RECORDER_JAVA_OPTS $2 "${COMMON[@]}" id.pantau.recorder.node.RecorderNodeMain "$DATA/node-$1" \
+      "$DATA/cameras-$1.txt" 60 >"$RESULTS/recorder-$1.log" 2>&1 &
+}
+start_recorder a "$OPTS_A"; a=$!; PIDS+=("$a")
+start_recorder b "$OPTS_B"; b=$!; PIDS+=("$b")
+wait_ready "$RESULTS/recorder-a.log" "$a"
+wait_ready "$RESULTS/recorder-b.log" "$b"
+{ echo "A: $OPTS_A"; echo "B: $OPTS_B"; echo "$N cameras each; warm-up ${WARMUP}s; window ${DURATION}s"; } | tee "$RESULTS/summary.txt"
+sleep "$WARMUP"
+python3 "$HERE/procstat.py" --seconds "$DURATION" --group "A=$a" --group "s3=$s3" --group "vcam=$vc" \
+    --threads A --threads-out "$RESULTS/threads-a.txt" >"$RESULTS/procstat-a.txt" &
+stat_a=$!
+python3 "$HERE/procstat.py" --seconds "$DURATION" --group "B=$b" --threads B --threads-out "$RESULTS/threads-b.txt" \
+    >"$RESULTS/procstat-b.txt"
+wait "$stat_a"
+cat "$RESULTS/procstat-a.txt" "$RESULTS/procstat-b.txt" | tee -a "$RESULTS/summary.txt"
+kill -TERM "$a" "$b"
+for pid in "$a" "$b"; do
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+done
+grep -h '^SUMMARY camera=total' "$RESULTS"/recorder-a.log "$RESULTS"/recorder-b.log | tee -a "$RESULTS/summary.txt" || true
+echo "results: $RESULTS"
