@@ -5,7 +5,12 @@
 # compared with their own baseline; two variants side by side see the same machine. Prints each recorder's CPU and
 # memory over the window and writes the per-thread CPU of both into RESULTS.
 #
+# With B=ffmpeg, side B is the baseline instead: one `ffmpeg -rtsp_transport tcp -i URL -c copy -f segment
+# -segment_time 60` per camera writing local files (CPU and memory summed over the processes), so the recorder and
+# the way other NVRs record are measured through the same minutes.
+#
 # Usage: OPTS_A="-Dpantau.rtsp.transport=nio" OPTS_B="-Dpantau.rtsp.transport=epoll" bench/record/pair.sh
+#        B=ffmpeg bench/record/pair.sh
 #        N=64 WARMUP=180 DURATION=120 (defaults)
 set -euo pipefail
 
@@ -14,6 +19,7 @@ WARMUP=${WARMUP:-180}
 DURATION=${DURATION:-120}
 OPTS_A=${OPTS_A:-}
 OPTS_B=${OPTS_B:-}
+B=${B:-recorder}
 RECORDER_JAVA_OPTS=${RECORDER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -67,22 +73,40 @@ start_recorder() { # label jvm-options; camera ids differ (a1.., b1..) so the tw
     java $RECORDER_JAVA_OPTS $2 "${COMMON[@]}" id.pantau.recorder.node.RecorderNodeMain "$DATA/node-$1" \
       "$DATA/cameras-$1.txt" 60 >"$RESULTS/recorder-$1.log" 2>&1 &
 }
+start_baseline() {
+  mkdir -p "$DATA/baseline"
+  local pids=()
+  for i in $(seq 1 "$N"); do
+    /usr/bin/ffmpeg -nostdin -loglevel error -rtsp_transport tcp -i "rtsp://127.0.0.1:$vc_port/cam$i/main" \
+        -c copy -f segment -segment_time 60 -reset_timestamps 1 "$DATA/baseline/cam$i-%03d.mp4" \
+        2>>"$RESULTS/ffmpeg.log" &
+    pids+=("$!")
+  done
+  PIDS+=("${pids[@]}")
+  b=$(IFS=,; echo "${pids[*]}")
+}
 start_recorder a "$OPTS_A"; a=$!; PIDS+=("$a")
-start_recorder b "$OPTS_B"; b=$!; PIDS+=("$b")
+if [ "$B" = ffmpeg ]; then
+  start_baseline
+  OPTS_B="baseline: $N ffmpeg -c copy -f segment processes"
+else
+  start_recorder b "$OPTS_B"; b=$!; PIDS+=("$b")
+  wait_ready "$RESULTS/recorder-b.log" "$b"
+fi
 wait_ready "$RESULTS/recorder-a.log" "$a"
-wait_ready "$RESULTS/recorder-b.log" "$b"
 { echo "A: $OPTS_A"; echo "B: $OPTS_B"; echo "$N cameras each; warm-up ${WARMUP}s; window ${DURATION}s"; } | tee "$RESULTS/summary.txt"
 sleep "$WARMUP"
 python3 "$HERE/procstat.py" --seconds "$DURATION" --group "A=$a" --group "s3=$s3" --group "vcam=$vc" \
     --threads A --threads-out "$RESULTS/threads-a.txt" >"$RESULTS/procstat-a.txt" &
 stat_a=$!
-python3 "$HERE/procstat.py" --seconds "$DURATION" --group "B=$b" --threads B --threads-out "$RESULTS/threads-b.txt" \
-    >"$RESULTS/procstat-b.txt"
+threads_b=()
+[ "$B" = ffmpeg ] || threads_b=(--threads B --threads-out "$RESULTS/threads-b.txt")
+python3 "$HERE/procstat.py" --seconds "$DURATION" --group "B=$b" "${threads_b[@]}" >"$RESULTS/procstat-b.txt"
 wait "$stat_a"
 cat "$RESULTS/procstat-a.txt" "$RESULTS/procstat-b.txt" | tee -a "$RESULTS/summary.txt"
-kill -TERM "$a" "$b"
-for pid in "$a" "$b"; do
+kill -TERM "$a" ${b//,/ }
+for pid in "$a" ${b//,/ }; do
   for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
 done
-grep -h '^SUMMARY camera=total' "$RESULTS"/recorder-a.log "$RESULTS"/recorder-b.log | tee -a "$RESULTS/summary.txt" || true
+grep -h "^SUMMARY camera=total" "$RESULTS"/recorder-*.log 2>/dev/null | tee -a "$RESULTS/summary.txt" || true
 echo "results: $RESULTS"
