@@ -36,50 +36,30 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_ready() { # log-file pid
-  for _ in $(seq 1 600); do
-    grep -q '^READY' "$1" 2>/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || { echo "process died:"; tail -20 "$1"; return 1; }
-    sleep 1
-  done
-  echo "not ready: $1"; return 1
-}
-
-(cd "$ROOT" && mvn -B -q -pl recorder -am compile dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt >"$RESULTS/build.log" 2>&1) || { tail -30 "$RESULTS/build.log"; exit 1; }
-CLASSPATH="$ROOT/recorder/target/classes:$ROOT/storage/target/classes:$(cat "$ROOT/recorder/target/classpath.txt")"
-COMMON=(-Dorg.bytedeco.javacpp.cachedir="$ROOT/target/javacpp-cache" -Dlogback.configurationFile="$HERE/logback.xml"
-    -cp "$CLASSPATH")
+source "$HERE/lib.sh"
+build_recorder
 mkdir -p "$DATA"
 
 vc_port=$(free_port)
-java -Xmx256m "${COMMON[@]}" id.pantau.recorder.virtualcam.VirtualCameraMain 127.0.0.1 "$vc_port" "$N" \
+java -Xmx256m "${JAVA_COMMON[@]}" id.pantau.recorder.virtualcam.VirtualCameraMain 127.0.0.1 "$vc_port" "$N" \
     "$WORK/media" main >"$RESULTS/virtualcam.log" 2>&1 &
 vc=$!; PIDS+=("$vc")
-wait_ready "$RESULTS/virtualcam.log" "$vc"
-java -Xmx512m -XX:+UseSerialGC "${COMMON[@]}" id.pantau.storage.s3.EmbeddedS3Main "$DATA/s3" 0 >"$RESULTS/s3.log" 2>&1 &
+wait_ready "$RESULTS/virtualcam.log" "$vc" 600
+java -Xmx512m -XX:+UseSerialGC "${JAVA_COMMON[@]}" id.pantau.storage.s3.EmbeddedS3Main "$DATA/s3" 0 >"$RESULTS/s3.log" 2>&1 &
 s3=$!; PIDS+=("$s3")
-wait_ready "$RESULTS/s3.log" "$s3"
-props=$DATA/s3/s3-credentials.properties
+wait_ready "$RESULTS/s3.log" "$s3" 120
 
 start_recorder() { # label jvm-options; camera ids differ (a1.., b1..) so the two never share an object key
   for i in $(seq 1 "$N"); do echo "$1$i rtsp://127.0.0.1:$vc_port/cam$i/main"; done >"$DATA/cameras-$1.txt"
-  # credentials only through the environment, never on a command line
-  VMS_STORAGE_S3_ENDPOINT=$(grep -m1 '^READY' "$RESULTS/s3.log" | cut -d' ' -f2) \
-  VMS_STORAGE_S3_ACCESS_KEY=$(grep '^accessKey=' "$props" | cut -d= -f2-) \
-  VMS_STORAGE_S3_SECRET_KEY=$(grep '^secretKey=' "$props" | cut -d= -f2-) \
-  VMS_STORAGE_S3_BUCKET=segments MALLOC_ARENA_MAX=2 \
-    java $RECORDER_JAVA_OPTS $2 "${COMMON[@]}" id.pantau.recorder.node.RecorderNodeMain "$DATA/node-$1" \
+  MALLOC_ARENA_MAX=2 with_s3 "$RESULTS/s3.log" "$DATA/s3" \
+    java $RECORDER_JAVA_OPTS $2 "${JAVA_COMMON[@]}" id.pantau.recorder.node.RecorderNodeMain "$DATA/node-$1" \
       "$DATA/cameras-$1.txt" 60 >"$RESULTS/recorder-$1.log" 2>&1 &
 }
 start_baseline() {
   mkdir -p "$DATA/baseline"
   local pids=()
   for i in $(seq 1 "$N"); do
-    /usr/bin/ffmpeg -nostdin -loglevel error -rtsp_transport tcp -i "rtsp://127.0.0.1:$vc_port/cam$i/main" \
-        -c copy -f segment -segment_time 60 -reset_timestamps 1 "$DATA/baseline/cam$i-%03d.mp4" \
-        2>>"$RESULTS/ffmpeg.log" &
+    baseline_ffmpeg "rtsp://127.0.0.1:$vc_port/cam$i/main" "$DATA/baseline/cam$i-%03d.mp4" "$RESULTS/ffmpeg.log" &
     pids+=("$!")
   done
   PIDS+=("${pids[@]}")
@@ -91,9 +71,9 @@ if [ "$B" = ffmpeg ]; then
   OPTS_B="baseline: $N ffmpeg -c copy -f segment processes"
 else
   start_recorder b "$OPTS_B"; b=$!; PIDS+=("$b")
-  wait_ready "$RESULTS/recorder-b.log" "$b"
+  wait_ready "$RESULTS/recorder-b.log" "$b" 300
 fi
-wait_ready "$RESULTS/recorder-a.log" "$a"
+wait_ready "$RESULTS/recorder-a.log" "$a" 300
 { echo "A: $OPTS_A"; echo "B: $OPTS_B"; echo "$N cameras each; warm-up ${WARMUP}s; window ${DURATION}s"; } | tee "$RESULTS/summary.txt"
 sleep "$WARMUP"
 python3 "$HERE/procstat.py" --seconds "$DURATION" --group "A=$a" --group "s3=$s3" --group "vcam=$vc" \
@@ -104,9 +84,6 @@ threads_b=()
 python3 "$HERE/procstat.py" --seconds "$DURATION" --group "B=$b" "${threads_b[@]}" >"$RESULTS/procstat-b.txt"
 wait "$stat_a"
 cat "$RESULTS/procstat-a.txt" "$RESULTS/procstat-b.txt" | tee -a "$RESULTS/summary.txt"
-kill -TERM "$a" ${b//,/ }
-for pid in "$a" ${b//,/ }; do
-  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-done
+stop 300 "$a" ${b//,/ }
 grep -h "^SUMMARY camera=total" "$RESULTS"/recorder-*.log 2>/dev/null | tee -a "$RESULTS/summary.txt" || true
 echo "results: $RESULTS"

@@ -52,32 +52,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$HERE/lib.sh"
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 log() { echo "== $(date +%H:%M:%S) $*"; }
-
-wait_ready() { # log-file pid timeout-seconds
-  for _ in $(seq 1 "$3"); do
-    grep -q '^READY' "$1" 2>/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || { echo "process died:"; tail -20 "$1"; return 1; }
-    sleep 1
-  done
-  echo "not ready after $3 s"; tail -20 "$1"; return 1
-}
-
-stop() { # timeout-seconds pid...: SIGTERM, wait up to the timeout, then SIGKILL
-  local timeout=$1; shift
-  kill -TERM "$@" 2>/dev/null || true
-  local deadline=$((SECONDS + timeout))
-  for pid in "$@"; do
-    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "pid $pid still running after ${timeout}s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-  done
-}
 
 need_space() { # cameras: the recording of one phase must fit, with room to spare
   local need_mib=$(( $1 * STREAM_KBIT / 8 * (WARMUP + DURATION + 60) * 3 / 2 / 1024 ))
@@ -97,11 +74,7 @@ measure() { # count label thread-group groups...
 }
 
 log "building recorder"
-(cd "$ROOT" && mvn -B -q ${MVN_FLAGS:-} -pl recorder -am compile dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt >"$RESULTS/build.log" 2>&1) || { tail -30 "$RESULTS/build.log"; exit 1; }
-CLASSPATH="$ROOT/recorder/target/classes:$ROOT/storage/target/classes:$(cat "$ROOT/recorder/target/classpath.txt")"
-JAVA_COMMON=(-Dorg.bytedeco.javacpp.cachedir="$ROOT/target/javacpp-cache" -Dlogback.configurationFile="$HERE/logback.xml"
-    -cp "$CLASSPATH")
+build_recorder
 
 {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
@@ -120,16 +93,11 @@ run_pantau() { # count vc-pid vc-port
   local s3_pid=$!
   PIDS+=("$s3_pid")
   wait_ready "$RESULTS/s3-$n.log" "$s3_pid" 120
-  local props=$dir/s3/s3-credentials.properties
   for i in $(seq 1 "$n"); do echo "cam$i rtsp://127.0.0.1:$vc_port/cam$i/main"; done >"$dir/cameras.txt"
   local jfr=()
   [ "$JFR" = 1 ] && jfr=(-XX:StartFlightRecording=delay=${WARMUP}s,duration=${DURATION}s,settings=profile,filename="$RESULTS/pantau-$n.jfr")
   [ "$PERF" = 1 ] && jfr+=(-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer)
-  # credentials only through the environment, never on a command line
-  VMS_STORAGE_S3_ENDPOINT=$(grep -m1 '^READY' "$RESULTS/s3-$n.log" | cut -d' ' -f2) \
-  VMS_STORAGE_S3_ACCESS_KEY=$(grep '^accessKey=' "$props" | cut -d= -f2-) \
-  VMS_STORAGE_S3_SECRET_KEY=$(grep '^secretKey=' "$props" | cut -d= -f2-) \
-  VMS_STORAGE_S3_BUCKET=segments MALLOC_ARENA_MAX=$RECORDER_MALLOC_ARENA_MAX \
+  MALLOC_ARENA_MAX=$RECORDER_MALLOC_ARENA_MAX with_s3 "$RESULTS/s3-$n.log" "$dir/s3" \
     java $RECORDER_JAVA_OPTS "${jfr[@]}" "${JAVA_COMMON[@]}" id.pantau.recorder.node.RecorderNodeMain \
       "$dir/node" "$dir/cameras.txt" "$SEGMENT_SECONDS" >"$RESULTS/recorder-$n.log" 2>&1 &
   local rec_pid=$!
@@ -173,9 +141,7 @@ run_baseline() { # count vc-pid vc-port
   local pids=()
   local started=$SECONDS
   for i in $(seq 1 "$n"); do
-    /usr/bin/ffmpeg -nostdin -loglevel error -rtsp_transport tcp -i "rtsp://127.0.0.1:$vc_port/cam$i/main" \
-        -c copy -f segment -segment_time "$SEGMENT_SECONDS" -reset_timestamps 1 "$dir/cam$i-%03d.mp4" \
-        2>>"$RESULTS/ffmpeg-$n.log" &
+    baseline_ffmpeg "rtsp://127.0.0.1:$vc_port/cam$i/main" "$dir/cam$i-%03d.mp4" "$RESULTS/ffmpeg-$n.log" &
     pids+=("$!")
   done
   PIDS+=("${pids[@]}")

@@ -34,10 +34,7 @@ public final class NettyStreamOpener implements StreamOpener {
     private final EventLoopGroup group;
     private final RtspTransport transport;
 
-    public NettyStreamOpener(EventLoopGroup group) {
-        this(group, RtspTransport.NIO);
-    }
-
+    /** @param group event loops of {@code transport}'s kind (an epoll group cannot run NIO channels) */
     NettyStreamOpener(EventLoopGroup group, RtspTransport transport) {
         this.group = group;
         this.transport = transport;

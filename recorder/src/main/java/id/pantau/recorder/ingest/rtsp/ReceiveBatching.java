@@ -2,7 +2,6 @@ package id.pantau.recorder.ingest.rtsp;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 
 /**
@@ -40,7 +39,7 @@ final class ReceiveBatching {
 
     /** Batching for a connection whose transport can do it (epoll), else null. */
     static ReceiveBatching forChannel(Channel channel) {
-        return channel instanceof EpollSocketChannel ? new ReceiveBatching(channel) : null;
+        return RtspTransport.of(channel) == RtspTransport.EPOLL ? new ReceiveBatching(channel) : null;
     }
 
     /**
