@@ -156,10 +156,10 @@ public final class CameraRecorder implements AutoCloseable {
                 return new IngestFailure(IngestFailure.Kind.ENDED, "stopped");
             }
             stats.connectionStarted();
-            opened.coalesceReads(() -> !tap.watched());
             tap.connected(opened.info());
             ingest = new StreamIngest(config, opened, reason, files, sink, clock, stats, breaks,
                     () -> setState(Phase.RECORDING, null, 0));
+            opened.coalesceReads(() -> !tap.watched(), ingest::handOverLateMs);
             long lostSeen = 0;
             while (running) {
                 MediaPacket packet = opened.read();

@@ -1,9 +1,15 @@
 package id.pantau.recorder.ingest;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /** An open connection to one camera stream, yielding video packets in arrival order. */
 public interface PacketSource extends AutoCloseable {
+
+    /** How late a coalescing source hands units over at least: five wake-ups a second instead of one per frame. */
+    long COALESCE_MS = 200;
+    /** How late at most: a fragment's length, so a frame is durable about as soon as when read at once. */
+    long COALESCE_MAX_MS = 1_000;
 
     StreamInfo info();
 
@@ -25,12 +31,14 @@ public interface PacketSource extends AutoCloseable {
     }
 
     /**
-     * While {@code allowed} says so, {@link #read()} may hand over the units that arrived in the meantime a
-     * fraction of a second late, in one go, instead of waking its thread for each: a recorder writes whole
-     * fragments anyway, and 64 cameras at 25 fps are 1,600 thread wake-ups a second. Sources that read on the
-     * caller's thread ignore it.
+     * While {@code allowed} says so, {@link #read()} may hand over the units that arrived in the meantime late, in
+     * one go, instead of waking its thread for each: a recorder writes whole fragments anyway, and 64 cameras at
+     * 25 fps are 1,600 thread wake-ups a second. {@code lateMs}, asked on the reading thread only, says how late:
+     * the time until the reader's open fragment is full. Sources keep it between {@link #COALESCE_MS} and
+     * {@link #COALESCE_MAX_MS} and hand over at once when much has queued or the stream failed. Sources that read
+     * on the caller's thread ignore it.
      */
-    default void coalesceReads(BooleanSupplier allowed) {
+    default void coalesceReads(BooleanSupplier allowed, LongSupplier lateMs) {
     }
 
     /** Makes a blocked {@link #read()} return promptly; callable from any thread. */

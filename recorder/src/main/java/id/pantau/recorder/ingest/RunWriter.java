@@ -86,6 +86,15 @@ final class RunWriter {
         }
     }
 
+    /** Media time still to come, in ms, before the open fragment reaches its longest; 0 once it has. */
+    long fragmentFullInMs() {
+        long open90k = segment == null ? 0 : segment.writer().openFragmentDuration90k();
+        if (held != null) {
+            open90k += lastDuration90k;
+        }
+        return Math.max(0, (fragmentPolicy.max90k() - open90k) / 90);
+    }
+
     /** Wall time at which the frames written so far end. */
     long endWallMs() {
         return run.startWallMs() + Math.round(end90k / 90.0);

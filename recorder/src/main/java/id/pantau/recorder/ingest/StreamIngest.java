@@ -67,6 +67,11 @@ final class StreamIngest {
         return run != null;
     }
 
+    /** How long the next access units may wait before they are needed: until the open fragment is full. */
+    long handOverLateMs() {
+        return run == null ? PacketSource.COALESCE_MS : run.fragmentFullInMs();
+    }
+
     void accept(MediaPacket au) throws IngestFailure {
         if (!NalSanity.plausible(au.data())) {
             if (++implausibleInARow > MAX_IMPLAUSIBLE_IN_A_ROW) {

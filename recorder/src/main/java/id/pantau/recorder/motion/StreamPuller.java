@@ -74,7 +74,7 @@ public final class StreamPuller implements AutoCloseable {
                 return false;
             }
             // analysis is judged by media time, so taking what arrived five times a second changes no result
-            opened.coalesceReads(() -> true);
+            opened.coalesceReads(() -> true, () -> PacketSource.COALESCE_MS);
             input.formatChanged(opened.info());
             announced = true;
             while (running) {

@@ -20,6 +20,8 @@ public final class Fmp4Muxer {
     private static final int TFHD_DEFAULT_BASE_IS_MOOF = 0x020000;
     private static final int TRUN_FLAGS = 0x000001 | 0x000100 | 0x000200 | 0x000400 | 0x000800;
     private static final int TRUN_SAMPLE_BYTES = 16;
+    /** moof, mfhd, traf, tfhd, tfdt (version 1), trun without its samples, and the mdat header. */
+    private static final int FRAGMENT_HEADER_BYTES = 8 + 16 + 8 + 16 + 20 + 20 + 8;
 
     private Fmp4Muxer() {
     }
@@ -90,7 +92,7 @@ public final class Fmp4Muxer {
             sizes[i] = units == null ? au.length : lengthPrefixedSize(units);
             payload += sizes[i];
         }
-        BoxWriter w = new BoxWriter(128 + samples.size() * TRUN_SAMPLE_BYTES + payload);
+        BoxWriter w = new BoxWriter(FRAGMENT_HEADER_BYTES + samples.size() * TRUN_SAMPLE_BYTES + payload);
         w.start("moof");
         w.startFull("mfhd", 0, 0).u32(sequenceNumber).end();
         w.start("traf");

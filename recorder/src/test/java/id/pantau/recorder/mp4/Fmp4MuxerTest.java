@@ -79,6 +79,24 @@ class Fmp4MuxerTest {
     }
 
     @Test
+    void fragmentIsAllocatedAtItsExactSize() throws Exception {
+        Clip clip = AnnexBReader.readFile(MediaFixtures.shortH264(), 25);
+        for (int frames : new int[] {1, 2, 25}) {
+            List<Sample> samples = new ArrayList<>();
+            long payload = 0;
+            for (int i = 0; i < frames; i++) {
+                AccessUnit au = clip.frame(i);
+                samples.add(new Sample(i * 3600L, i * 3600L, 3600, au.keyframe(), bytes(au, false)));
+                payload += au.nalUnits().stream().mapToLong(n -> 4 + n.length()).sum();
+            }
+            byte[] fragment = Fmp4Muxer.fragment(1, samples);
+            // moof 8, mfhd 16, traf 8, tfhd 16, tfdt 20, trun 20 + 16 per sample, mdat 8: the buffer the muxer
+            // sizes up front is the one it returns, so a recorder copies no fragment twice
+            assertThat(fragment.length).as("%d frames", frames).isEqualTo(96 + 16 * frames + payload);
+        }
+    }
+
+    @Test
     void codecStringsNameProfileAndLevel() throws Exception {
         Clip h264 = AnnexBReader.readFile(MediaFixtures.shortH264(), 25);
         Clip h265 = AnnexBReader.readFile(MediaFixtures.mainH265(), 25);

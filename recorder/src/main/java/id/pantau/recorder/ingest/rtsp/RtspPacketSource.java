@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Hands access units from the event loop to the camera's ingest thread through a bounded queue. When the ingest
@@ -37,8 +39,8 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     static final long QUEUE_BYTES = 1024 * 1024;
     /** Units above it are dropped. */
     static final long HARD_QUEUE_BYTES = 2 * QUEUE_BYTES;
-    /** How late a coalesced read may be: five wake-ups a second instead of one per frame. */
-    static final long COALESCE_MS = 200;
+    /** A coalescing reader is woken once this much has queued, long before reading would pause. */
+    static final long WAKE_BYTES = QUEUE_BYTES / 4;
     private static final Object END = new Object();
 
     private final long stallMs;
@@ -53,6 +55,9 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     private volatile RtspClientHandler handler;
     private SdpVideoTrack track;
     private volatile BooleanSupplier coalesce = () -> false;
+    private volatile LongSupplier lateMs = () -> COALESCE_MS;
+    /** The reader while it sleeps through arrivals, so that a failure or a full queue can wake it. */
+    private volatile Thread sleeper;
 
     RtspPacketSource(long stallMs) {
         this.stallMs = stallMs;
@@ -108,6 +113,9 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
         }
         queuedBytes.addAndGet(bytes);
         newestDts90k = accessUnit.dts90k();
+        if (queued + bytes >= WAKE_BYTES) {
+            wakeSleeper();
+        }
         if (queued + bytes > QUEUE_BYTES || queue.size() > QUEUE_UNITS / 2) {
             pauseReading();
         }
@@ -149,6 +157,14 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
         }
         opened.completeExceptionally(failure);
         queue.offer(END);
+        wakeSleeper();
+    }
+
+    private void wakeSleeper() {
+        Thread t = sleeper;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     private static StreamInfo info(SdpVideoTrack track, byte[] parameterSets) {
@@ -164,8 +180,9 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     }
 
     @Override
-    public void coalesceReads(BooleanSupplier allowed) {
-        coalesce = allowed;
+    public void coalesceReads(BooleanSupplier allowed, LongSupplier lateMs) {
+        this.coalesce = allowed;
+        this.lateMs = lateMs;
     }
 
     /** The kernel may batch what this thread would coalesce anyway. */
@@ -209,8 +226,16 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
                     }
                     continue;
                 }
-                // a sleeping thread is not woken by arrivals, as one waiting on the queue is
-                Thread.sleep(Math.max(1, Math.min(COALESCE_MS, TimeUnit.NANOSECONDS.toMillis(leftNanos))));
+                // a parked thread is not woken by each arrival, as one waiting on the queue is
+                long sleepMs = Math.min(COALESCE_MAX_MS, Math.max(COALESCE_MS, lateMs.getAsLong()));
+                sleeper = Thread.currentThread();
+                if (queuedBytes.get() < WAKE_BYTES && failure == null) {
+                    LockSupport.parkNanos(this, Math.min(TimeUnit.MILLISECONDS.toNanos(sleepMs), leftNanos));
+                }
+                sleeper = null;
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
                 Object next = queue.poll();
                 if (next != null) {
                     return next;

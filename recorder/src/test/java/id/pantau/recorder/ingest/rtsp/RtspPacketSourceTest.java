@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import id.pantau.recorder.ingest.IngestFailure;
 import id.pantau.recorder.ingest.MediaPacket;
+import id.pantau.recorder.ingest.PacketSource;
 import id.pantau.recorder.segment.VideoCodec;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.HexFormat;
@@ -62,7 +63,7 @@ class RtspPacketSourceTest {
     @Test
     void aCoalescingReaderSleepsThroughArrivalsAndThenTakesThemInOrder() throws Exception {
         RtspPacketSource source = playingSource(5_000);
-        source.coalesceReads(() -> true);
+        source.coalesceReads(() -> true, () -> 0);
         CompletableFuture<long[]> read = CompletableFuture.supplyAsync(() -> {
             long startNanos = System.nanoTime();
             try {
@@ -85,16 +86,68 @@ class RtspPacketSourceTest {
     }
 
     @Test
+    void aCoalescingReaderWaitsAsLongAsItsOpenFragmentAllowsButNoLongerThanAFragment() throws Exception {
+        RtspPacketSource source = playingSource(5_000);
+        source.coalesceReads(() -> true, () -> 600);
+        source.accessUnit(unit(0, new byte[100]));
+        assertThat(source.read().dts90k()).as("a queued unit is taken at once").isZero();
+        CompletableFuture<Long> waited = timedRead(source);
+        Thread.sleep(100);
+        source.accessUnit(unit(3600, new byte[100]));
+        assertThat(waited.get(5, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(600 - 30);
+
+        source.coalesceReads(() -> true, () -> 60_000);
+        waited = timedRead(source);
+        Thread.sleep(100);
+        source.accessUnit(unit(7200, new byte[100]));
+        assertThat(waited.get(5, TimeUnit.SECONDS)).as("at most a fragment's length")
+                .isBetween(PacketSource.COALESCE_MAX_MS - 30, PacketSource.COALESCE_MAX_MS + 1_500);
+    }
+
+    @Test
+    void muchQueuedOrAFailureWakesACoalescingReaderEarly() throws Exception {
+        RtspPacketSource source = playingSource(30_000);
+        source.coalesceReads(() -> true, () -> 60_000);
+        CompletableFuture<Long> waited = timedRead(source);
+        Thread.sleep(50);
+        source.accessUnit(unit(0, new byte[(int) RtspPacketSource.WAKE_BYTES]));
+        assertThat(waited.get(5, TimeUnit.SECONDS)).as("woken by the queue, not by the clock")
+                .isLessThan(PacketSource.COALESCE_MAX_MS - 100);
+
+        CompletableFuture<Long> failed = CompletableFuture.supplyAsync(() -> {
+            long startNanos = System.nanoTime();
+            assertThat(catchThrowableOfType(IngestFailure.class, source::read)).hasMessage("camera went away");
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        });
+        Thread.sleep(50);
+        source.failed(new IngestFailure(IngestFailure.Kind.ENDED, "camera went away"));
+        assertThat(failed.get(5, TimeUnit.SECONDS)).as("woken by the failure").isLessThan(PacketSource.COALESCE_MAX_MS - 100);
+    }
+
+    /** Reads one unit on another thread; completes with how long the read took, in ms. */
+    private static CompletableFuture<Long> timedRead(RtspPacketSource source) {
+        return CompletableFuture.supplyAsync(() -> {
+            long startNanos = System.nanoTime();
+            try {
+                source.read();
+            } catch (IngestFailure e) {
+                throw new IllegalStateException(e);
+            }
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        });
+    }
+
+    @Test
     void aCoalescingReaderStillReportsStallsAndFailures() throws Exception {
         RtspPacketSource stalled = playingSource(300);
-        stalled.coalesceReads(() -> true);
+        stalled.coalesceReads(() -> true, () -> 0);
         long startNanos = System.nanoTime();
         IngestFailure stall = catchThrowableOfType(IngestFailure.class, stalled::read);
         assertThat(stall.kind()).isEqualTo(IngestFailure.Kind.STALLED);
         assertThat((System.nanoTime() - startNanos) / 1_000_000).isGreaterThanOrEqualTo(290);
 
         RtspPacketSource failing = playingSource(5_000);
-        failing.coalesceReads(() -> true);
+        failing.coalesceReads(() -> true, () -> 0);
         failing.accessUnit(unit(0, new byte[10]));
         failing.failed(new IngestFailure(IngestFailure.Kind.ENDED, "camera closed the session"));
         assertThat(failing.read().dts90k()).as("units before the failure are still delivered").isZero();
