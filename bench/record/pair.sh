@@ -9,8 +9,12 @@
 # -segment_time 60` per camera writing local files (CPU and memory summed over the processes), so the recorder and
 # the way other NVRs record are measured through the same minutes.
 #
+# With TREE_B=<another checkout> (e.g. `git worktree add ../before HEAD~1`), side B runs that checkout's code, so two
+# versions of the recorder are compared without a switch in the product.
+#
 # Usage: OPTS_A="-Dpantau.rtsp.transport=nio" OPTS_B="-Dpantau.rtsp.transport=epoll" bench/record/pair.sh
 #        B=ffmpeg bench/record/pair.sh
+#        TREE_B=../before bench/record/pair.sh
 #        N=64 WARMUP=180 DURATION=120 (defaults)
 set -euo pipefail
 
@@ -20,6 +24,7 @@ DURATION=${DURATION:-120}
 OPTS_A=${OPTS_A:-}
 OPTS_B=${OPTS_B:-}
 B=${B:-recorder}
+TREE_B=${TREE_B:-}
 RECORDER_JAVA_OPTS=${RECORDER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -37,7 +42,17 @@ cleanup() {
 trap cleanup EXIT
 
 source "$HERE/lib.sh"
+if [ -n "$TREE_B" ]; then
+  TREE_B=$(cd "$TREE_B" && pwd)
+  ROOT_A=$ROOT; ROOT=$TREE_B
+  build_recorder
+  JAVA_B=("${JAVA_COMMON[@]}")
+  OPTS_B="$OPTS_B (code of $TREE_B at $(git -C "$TREE_B" rev-parse --short HEAD))"
+  ROOT=$ROOT_A
+fi
 build_recorder
+JAVA_A=("${JAVA_COMMON[@]}")
+[ -n "$TREE_B" ] || JAVA_B=("${JAVA_COMMON[@]}")
 mkdir -p "$DATA"
 
 vc_port=$(free_port)
@@ -50,9 +65,10 @@ s3=$!; PIDS+=("$s3")
 wait_ready "$RESULTS/s3.log" "$s3" 120
 
 start_recorder() { # label jvm-options; camera ids differ (a1.., b1..) so the two never share an object key
+  local -n java_side="JAVA_${1^^}"
   for i in $(seq 1 "$N"); do echo "$1$i rtsp://127.0.0.1:$vc_port/cam$i/main"; done >"$DATA/cameras-$1.txt"
   MALLOC_ARENA_MAX=2 with_s3 "$RESULTS/s3.log" "$DATA/s3" \
-    java $RECORDER_JAVA_OPTS $2 "${JAVA_COMMON[@]}" id.pantau.recorder.node.RecorderNodeMain "$DATA/node-$1" \
+    java $RECORDER_JAVA_OPTS $2 "${java_side[@]}" id.pantau.recorder.node.RecorderNodeMain "$DATA/node-$1" \
       "$DATA/cameras-$1.txt" 60 >"$RESULTS/recorder-$1.log" 2>&1 &
 }
 start_baseline() {
