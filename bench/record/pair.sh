@@ -47,7 +47,7 @@ if [ -n "$TREE_B" ]; then
   ROOT_A=$ROOT; ROOT=$TREE_B
   build_recorder
   JAVA_B=("${JAVA_COMMON[@]}")
-  OPTS_B="$OPTS_B (code of $TREE_B at $(git -C "$TREE_B" rev-parse --short HEAD))"
+  CODE_B=" (code of $TREE_B at $(git -C "$TREE_B" rev-parse --short HEAD))"
   ROOT=$ROOT_A
 fi
 build_recorder
@@ -90,7 +90,7 @@ else
   wait_ready "$RESULTS/recorder-b.log" "$b" 300
 fi
 wait_ready "$RESULTS/recorder-a.log" "$a" 300
-{ echo "A: $OPTS_A"; echo "B: $OPTS_B"; echo "$N cameras each; warm-up ${WARMUP}s; window ${DURATION}s"; } | tee "$RESULTS/summary.txt"
+{ echo "A: $OPTS_A"; echo "B: $OPTS_B${CODE_B:-}"; echo "$N cameras each; warm-up ${WARMUP}s; window ${DURATION}s"; } | tee "$RESULTS/summary.txt"
 sleep "$WARMUP"
 python3 "$HERE/procstat.py" --seconds "$DURATION" --group "A=$a" --group "s3=$s3" --group "vcam=$vc" \
     --threads A --threads-out "$RESULTS/threads-a.txt" >"$RESULTS/procstat-a.txt" &
