@@ -54,6 +54,9 @@ trap cleanup EXIT
 
 source "$HERE/lib.sh"
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# the kernel's own threads (children of kthreadd): page writeback, the ext4 journal, softirq work; ffmpeg leaves its
+# writeback to them, where the recorder's fdatasync does it on its own threads, so both phases report them
+kthreads() { ps -e -o pid=,ppid= | awk '$2 == 2 {printf "%s%s", sep, $1; sep = ","}'; }
 log() { echo "== $(date +%H:%M:%S) $*"; }
 
 need_space() { # cameras: the recording of one phase must fit, with room to spare
@@ -111,7 +114,7 @@ run_pantau() { # count vc-pid vc-port
         >"$RESULTS/perf-$n.log" 2>&1 &
     perf_pid=$!
   fi
-  measure "$n" pantau pantau "pantau=$rec_pid" "s3=$s3_pid" "vcam-pantau=$vc_pid"
+  measure "$n" pantau pantau "pantau=$rec_pid" "s3=$s3_pid" "vcam-pantau=$vc_pid" "kernel-pantau=$(kthreads)"
   log "stopping the recorder (closes segments, drains uploads, prints its summary)"
   [ -n "$perf_pid" ] && { wait "$perf_pid" || true; }
   stop 300 "$rec_pid"
@@ -147,7 +150,8 @@ run_baseline() { # count vc-pid vc-port
   PIDS+=("${pids[@]}")
   sleep "$WARMUP"
   log "measuring for ${DURATION}s"
-  measure "$n" baseline "" "baseline=$(IFS=,; echo "${pids[*]}")" "vcam-baseline=$vc_pid"
+  measure "$n" baseline "" "baseline=$(IFS=,; echo "${pids[*]}")" "vcam-baseline=$vc_pid" \
+      "kernel-baseline=$(kthreads)"
   stop 60 "${pids[@]}"
   local window=$((SECONDS - started))
   echo "n=$n stored=baseline mib=$(du -sm "$dir" | cut -f1)" >>"$RESULT_FILE"

@@ -53,15 +53,17 @@ def main():
         print("| " + " | ".join(cells) + " |")
     print()
     print("| cameras | load average at start (Pantau; baseline) | virtual cameras CPU % (Pantau; baseline phase) "
-          "| Pantau + S3 CPU | ratio to baseline | Pantau + S3 RSS (PSS) MiB | ratio RSS (PSS) "
+          "| kernel threads CPU % (Pantau; baseline phase) | Pantau + S3 CPU | ratio to baseline | Pantau + S3 RSS (PSS) MiB | ratio RSS (PSS) "
           "| stored objects: frames lost (ffprobe) | MiB written (Pantau S3; baseline) |")
-    print("| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | --- |")
+    print("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |")
     for n in sorted(rows):
         r = rows[n]
         p, s3, b = r.get("pantau"), r.get("s3"), r.get("baseline")
         vp, vb = r.get("vcam-pantau"), r.get("vcam-baseline")
+        kp, kb = r.get("kernel-pantau"), r.get("kernel-baseline")
         cells = [str(n), "%s; %s" % (r.get("load=pantau", "-"), r.get("load=baseline", "-")),
-                 "%s; %s" % ("%.1f" % vp["cpu"] if vp else "-", "%.1f" % vb["cpu"] if vb else "-")]
+                 "%s; %s" % ("%.1f" % vp["cpu"] if vp else "-", "%.1f" % vb["cpu"] if vb else "-"),
+                 "%s; %s" % ("%.1f" % kp["cpu"] if kp else "-", "%.1f" % kb["cpu"] if kb else "-")]
         if p and s3:
             cpu, rss, pss = p["cpu"] + s3["cpu"], p["rss"] + s3["rss"], p["pss"] + s3["pss"]
             cells += ["%.1f" % cpu, ratio(cpu, b["cpu"]) if b else "-", "%.0f (%.0f)" % (rss, pss),

@@ -163,18 +163,16 @@ public final class CameraRecorder implements AutoCloseable {
             long lostSeen = 0;
             while (running) {
                 MediaPacket packet = opened.read();
-                stats.packet();
                 long lost = opened.lostPackets();
                 if (lost != lostSeen) {
                     stats.lost(lost - lostSeen);
                     lostSeen = lost;
                 }
-                MediaPacket accessUnit = assembler.push(packet);
-                if (accessUnit != null) {
-                    stats.frame(accessUnit.data().length, accessUnit.keyframe());
-                    tap.accessUnit(accessUnit);
-                    ingest.accept(accessUnit);
-                }
+                record(packet, assembler, ingest);
+            }
+            // stopping: what has arrived is recorded too, though the source held it back to hand it over in one go
+            for (MediaPacket queued = opened.poll(); queued != null; queued = opened.poll()) {
+                record(queued, assembler, ingest);
             }
             ingest.finish();
             return new IngestFailure(IngestFailure.Kind.ENDED, "stopped");
@@ -186,6 +184,16 @@ public final class CameraRecorder implements AutoCloseable {
                     "internal error: " + e.getClass().getSimpleName() + ": " + RtspUrls.redact(e.getMessage()), e));
         } finally {
             source = null;
+        }
+    }
+
+    private void record(MediaPacket packet, AccessUnitAssembler assembler, StreamIngest ingest) throws IngestFailure {
+        stats.packet();
+        MediaPacket accessUnit = assembler.push(packet);
+        if (accessUnit != null) {
+            stats.frame(accessUnit.data().length, accessUnit.keyframe(), accessUnit.dts90k());
+            tap.accessUnit(accessUnit);
+            ingest.accept(accessUnit);
         }
     }
 

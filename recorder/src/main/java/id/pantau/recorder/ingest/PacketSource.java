@@ -17,6 +17,14 @@ public interface PacketSource extends AutoCloseable {
     MediaPacket read() throws IngestFailure;
 
     /**
+     * A packet that has already arrived and waits to be read, else null; never blocks. A recorder that stops
+     * takes these too, so what a coalescing source held back is not lost with the connection.
+     */
+    default MediaPacket poll() {
+        return null;
+    }
+
+    /**
      * DTS of the newest packet that has arrived from the camera, read or still queued; {@link Long#MIN_VALUE}
      * where the source reads nothing ahead. A run's wall clock is anchored by it at arrival, not when a
      * possibly late reader gets to its first keyframe.

@@ -3,10 +3,16 @@ package id.pantau.recorder.ingest;
 import java.time.Clock;
 import java.util.ArrayDeque;
 
-/** Collects a stream's figures on the ingest thread and hands out consistent snapshots to any thread. */
+/**
+ * Collects a stream's figures on the ingest thread and hands out consistent snapshots to any thread. Frame rate
+ * and bitrate are taken over the media time of the frames read in the last 5 s: the reader takes frames in
+ * batches of up to a second, so their wall times of reading would show bursts the camera never sent.
+ */
 final class StatsMeter {
 
     private static final long WINDOW_MS = 5_000;
+    /** A step in media time beyond this (or backwards) starts the window afresh: a new timeline, not a rate. */
+    private static final long MAX_STEP_90K = 5 * 90_000;
 
     private final Clock clock;
     private final ArrayDeque<long[]> frames = new ArrayDeque<>();
@@ -26,10 +32,16 @@ final class StatsMeter {
         lastPacketWallMs = clock.millis();
     }
 
-    /** An access unit arrived: {time, bytes} feed fps and bitrate, keyframes delimit GOPs. */
-    synchronized void frame(int bytes, boolean keyframe) {
+    /** An access unit was read: {time read, bytes, media time} feed fps and bitrate, keyframes delimit GOPs. */
+    synchronized void frame(int bytes, boolean keyframe, long dts90k) {
         long now = clock.millis();
-        frames.addLast(new long[] {now, bytes});
+        if (!frames.isEmpty()) {
+            long step90k = dts90k - frames.peekLast()[2];
+            if (step90k <= 0 || step90k > MAX_STEP_90K) {
+                frames.clear();
+            }
+        }
+        frames.addLast(new long[] {now, bytes, dts90k});
         trim(now);
         if (keyframe) {
             if (framesSinceKeyframe >= 0) {
@@ -70,10 +82,10 @@ final class StatsMeter {
         double fps = 0;
         long bitrate = 0;
         if (frames.size() >= 2) {
-            long spanMs = Math.max(now - frames.peekFirst()[0], 1);
+            long span90k = Math.max(frames.peekLast()[2] - frames.peekFirst()[2], 1);
             long bytes = frames.stream().skip(1).mapToLong(f -> f[1]).sum();
-            fps = (frames.size() - 1) * 1000.0 / spanMs;
-            bitrate = bytes * 8_000 / spanMs;
+            fps = (frames.size() - 1) * 90_000.0 / span90k;
+            bitrate = bytes * 8 * 90_000 / span90k;
         }
         long age = lastPacketWallMs < 0 ? -1 : now - lastPacketWallMs;
         return new StreamStats(fps, bitrate, gopFrames, age, reconnects, bytesRecorded, segmentsClosed, packetsLost);

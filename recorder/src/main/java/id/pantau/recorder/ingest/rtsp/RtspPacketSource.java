@@ -48,6 +48,8 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     private final CompletableFuture<StreamInfo> opened = new CompletableFuture<>();
     private volatile IngestFailure failure;
     private volatile long newestDts90k = Long.MIN_VALUE;
+    /** When the event loop last handed a unit over: a stall counts from there, not from when the reader woke. */
+    private volatile long newestArrivalNanos = System.nanoTime();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean readingPaused = new AtomicBoolean();
     private final AtomicLong pauses = new AtomicLong();
@@ -88,6 +90,7 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
     @Override
     public void playing(SdpVideoTrack track) {
         this.track = track;
+        newestArrivalNanos = System.nanoTime();
         if (ParameterSets.isComplete(track.codec(), track.parameterSets())) {
             opened.complete(info(track, track.parameterSets()));
         }
@@ -95,6 +98,7 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
 
     @Override
     public boolean accessUnit(MediaPacket accessUnit) {
+        newestArrivalNanos = System.nanoTime();
         if (!opened.isDone()) {
             if (track == null || !accessUnit.keyframe()) {
                 return true; // nothing before the first keyframe can be recorded anyway
@@ -201,21 +205,33 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
             queue.offer(END);
             throw failure;
         }
-        MediaPacket unit = (MediaPacket) next;
+        return taken((MediaPacket) next);
+    }
+
+    @Override
+    public MediaPacket poll() {
+        Object next = queue.poll();
+        if (next == END) {
+            queue.offer(END);
+        }
+        return next == null || next == END ? null : taken((MediaPacket) next);
+    }
+
+    private MediaPacket taken(MediaPacket unit) {
         queuedBytes.addAndGet(-unit.data().length);
         resumeReadingIfDrained();
         return unit;
     }
 
-    /** The next unit or END; waits at most the stall time for it. */
+    /** The next unit or END; waits until nothing has arrived for the stall time. */
     private Object await() throws IngestFailure {
-        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stallMs);
+        long stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
         try {
             while (true) {
                 if (failure != null) {
                     throw failure;
                 }
-                long leftNanos = deadlineNanos - System.nanoTime();
+                long leftNanos = newestArrivalNanos + stallNanos - System.nanoTime();
                 if (leftNanos <= 0) {
                     throw new IngestFailure(Kind.STALLED, "stalled: no video for " + stallMs + " ms");
                 }

@@ -124,6 +124,36 @@ class RtspPacketSourceTest {
         assertThat(failed.get(5, TimeUnit.SECONDS)).as("woken by the failure").isLessThan(PacketSource.COALESCE_MAX_MS - 100);
     }
 
+    @Test
+    void aStallCountsFromTheNewestArrivalNotFromWhenTheReaderWoke() throws Exception {
+        RtspPacketSource source = playingSource(1_000);
+        source.coalesceReads(() -> true, () -> 60_000);
+        source.accessUnit(unit(0, new byte[100]));
+        Thread.sleep(600); // a reader that slept through arrivals, as a coalescing one does
+        assertThat(source.read().dts90k()).isZero();
+        long startNanos = System.nanoTime();
+        IngestFailure stall = catchThrowableOfType(IngestFailure.class, source::read);
+        long waitedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        assertThat(stall.kind()).isEqualTo(IngestFailure.Kind.STALLED);
+        assertThat(waitedMs).as("the rest of the stall time, not all of it").isLessThan(900);
+    }
+
+    @Test
+    void pollTakesWhatHasArrivedWithoutWaitingAndStopsAtTheEnd() throws Exception {
+        RtspPacketSource source = playingSource(5_000);
+        source.coalesceReads(() -> true, () -> 60_000);
+        assertThat(source.poll()).as("nothing arrived").isNull();
+        source.accessUnit(unit(0, new byte[100]));
+        source.accessUnit(unit(3600, new byte[100]));
+        source.failed(new IngestFailure(IngestFailure.Kind.ENDED, "stopped"));
+
+        assertThat(source.poll().dts90k()).isZero();
+        assertThat(source.poll().dts90k()).isEqualTo(3600);
+        assertThat(source.poll()).as("the end is not a unit").isNull();
+        assertThat(source.poll()).isNull();
+        assertThat(catchThrowableOfType(IngestFailure.class, source::read)).hasMessage("stopped");
+    }
+
     /** Reads one unit on another thread; completes with how long the read took, in ms. */
     private static CompletableFuture<Long> timedRead(RtspPacketSource source) {
         return CompletableFuture.supplyAsync(() -> {
