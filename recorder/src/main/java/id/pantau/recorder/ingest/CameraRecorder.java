@@ -71,6 +71,12 @@ public final class CameraRecorder implements AutoCloseable {
     /** Shows every access unit read to {@code packetTap} as well (live view); set before {@link #start()}. */
     public CameraRecorder tap(PacketTap packetTap) {
         this.tap = Objects.requireNonNull(packetTap);
+        packetTap.wakeWith(() -> {
+            PacketSource current = source;
+            if (current != null) {
+                current.handOverNow();
+            }
+        });
         return this;
     }
 

@@ -49,6 +49,10 @@ public interface PacketSource extends AutoCloseable {
     default void coalesceReads(BooleanSupplier allowed, LongSupplier lateMs) {
     }
 
+    /** Makes a coalescing {@link #read()} take what has arrived now instead of later; callable from any thread. */
+    default void handOverNow() {
+    }
+
     /** Makes a blocked {@link #read()} return promptly; callable from any thread. */
     void abort();
 

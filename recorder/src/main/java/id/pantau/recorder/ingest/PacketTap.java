@@ -35,6 +35,13 @@ public interface PacketTap {
         return false;
     }
 
+    /**
+     * The recorder's way to hand over at once what its source holds back; a tap that becomes {@link #watched()}
+     * runs it, so a new viewer does not wait for the recorder's next take (up to a second).
+     */
+    default void wakeWith(Runnable handOverNow) {
+    }
+
     /** The recorder stopped for good (camera removed, disabled or changed). */
     default void stopped() {
     }

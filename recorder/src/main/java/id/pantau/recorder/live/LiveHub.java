@@ -103,6 +103,8 @@ public final class LiveHub implements AutoCloseable {
     private final class Slot {
         final LiveFeed feed;
         private int taps;
+        /** Makes the recorder that feeds this slot hand over what it holds back, once someone watches. */
+        volatile Runnable recorderWake = () -> { };
         private FeedPuller puller;
         private ScheduledFuture<?> lingering;
 
@@ -127,6 +129,9 @@ public final class LiveHub implements AutoCloseable {
 
         synchronized void reconcile() {
             if (taps > 0) {
+                if (feed.subscriberCount() > 0) {
+                    recorderWake.run();
+                }
                 return;
             }
             if (feed.subscriberCount() > 0) {
@@ -198,6 +203,11 @@ public final class LiveHub implements AutoCloseable {
         @Override
         public boolean watched() {
             return slot.feed.subscriberCount() > 0;
+        }
+
+        @Override
+        public void wakeWith(Runnable handOverNow) {
+            slot.recorderWake = handOverNow;
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.pantau.recorder.ingest.CameraConfig;
 import id.pantau.recorder.ingest.CameraRecorder;
 import id.pantau.recorder.ingest.JavaCvStreamOpener;
+import id.pantau.recorder.ingest.PacketTap;
 import id.pantau.recorder.testing.Await;
 import id.pantau.recorder.testing.CollectingSink;
 import id.pantau.recorder.virtualcam.MediaFixtures;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,22 @@ class LiveHubTest {
         } finally {
             recorder.stop();
         }
+    }
+
+    @Test
+    void aNewViewerWakesTheRecorderThatFeedsTheStream() {
+        PacketTap tap = hub.tap("cam9");
+        AtomicInteger wakes = new AtomicInteger();
+        tap.wakeWith(wakes::incrementAndGet);
+        assertThat(tap.watched()).isFalse();
+
+        LiveSubscription viewer = hub.subscribe(FeedKey.main("cam9"), 50, null);
+        assertThat(tap.watched()).isTrue();
+        assertThat(wakes).as("the recorder hands over what it holds back").hasValue(1);
+        viewer.close();
+        assertThat(tap.watched()).isFalse();
+        assertThat(wakes).as("a viewer leaving wakes nobody").hasValue(1);
+        tap.stopped();
     }
 
     @Test

@@ -164,6 +164,11 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
         wakeSleeper();
     }
 
+    @Override
+    public void handOverNow() {
+        wakeSleeper();
+    }
+
     private void wakeSleeper() {
         Thread t = sleeper;
         if (t != null) {

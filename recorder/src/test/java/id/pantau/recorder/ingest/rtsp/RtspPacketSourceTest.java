@@ -11,6 +11,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class RtspPacketSourceTest {
@@ -122,6 +123,20 @@ class RtspPacketSourceTest {
         Thread.sleep(50);
         source.failed(new IngestFailure(IngestFailure.Kind.ENDED, "camera went away"));
         assertThat(failed.get(5, TimeUnit.SECONDS)).as("woken by the failure").isLessThan(PacketSource.COALESCE_MAX_MS - 100);
+    }
+
+    @Test
+    void aViewerArrivingHandsOverAtOnce() throws Exception {
+        RtspPacketSource source = playingSource(30_000);
+        AtomicBoolean unwatched = new AtomicBoolean(true);
+        source.coalesceReads(unwatched::get, () -> 60_000);
+        CompletableFuture<Long> waited = timedRead(source);
+        Thread.sleep(100);
+        source.accessUnit(unit(0, new byte[100]));
+        unwatched.set(false);
+        source.handOverNow();
+        assertThat(waited.get(5, TimeUnit.SECONDS)).as("not at the next take, a second later")
+                .isLessThan(PacketSource.COALESCE_MAX_MS - 100);
     }
 
     @Test
