@@ -5,10 +5,12 @@ import id.pantau.recorder.ingest.CameraRecorder;
 import id.pantau.recorder.ingest.RtspUrls;
 import id.pantau.recorder.ingest.Transport;
 import id.pantau.recorder.segment.RecoveredSegment;
+import id.pantau.recorder.segment.SpoolLock;
 import id.pantau.recorder.segment.SpoolRepair;
 import id.pantau.recorder.upload.SegmentUploader;
 import id.pantau.storage.camera.Camera;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,16 +40,24 @@ public final class RecorderNode implements AutoCloseable {
   private final SegmentUploader uploader;
   private final Function<CameraConfig, CameraRecorder> recorders;
   private final Map<String, Running> running = new HashMap<>();
+  private final SpoolLock spoolLock;
 
   private record Running(CameraConfig config, CameraRecorder recorder) {}
 
   /**
    * @param recorders makes (but does not start) the recorder for a camera stream; tests inject faults here
+   * @throws IllegalStateException if another recorder uses the spool directory
    */
   public RecorderNode(Settings settings, SegmentUploader uploader, Function<CameraConfig, CameraRecorder> recorders) {
     this.settings = settings;
     this.uploader = uploader;
     this.recorders = recorders;
+    try {
+      this.spoolLock = SpoolLock.acquire(settings.spoolDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock the spool directory " + settings.spoolDir() + ": " + e.getMessage(),
+          e);
+    }
   }
 
   /**
@@ -124,5 +134,10 @@ public final class RecorderNode implements AutoCloseable {
   public synchronized void close() {
     running.values().parallelStream().forEach(r -> r.recorder().stop());
     running.clear();
+    try {
+      spoolLock.close();
+    } catch (IOException e) {
+      log.warn("cannot release the spool lock in {}: {}", settings.spoolDir(), e.toString());
+    }
   }
 }
