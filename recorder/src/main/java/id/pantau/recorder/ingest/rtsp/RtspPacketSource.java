@@ -255,7 +255,7 @@ final class RtspPacketSource implements PacketSource, RtspSessionListener {
                 }
                 sleeper = null;
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
+                    throw new IngestFailure(Kind.ENDED, "stopped"); // the flag stays set, as parking leaves it
                 }
                 Object next = queue.poll();
                 if (next != null) {

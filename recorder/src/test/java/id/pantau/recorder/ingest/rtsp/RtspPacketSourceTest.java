@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class RtspPacketSourceTest {
@@ -115,11 +116,8 @@ class RtspPacketSourceTest {
         assertThat(waited.get(5, TimeUnit.SECONDS)).as("woken by the queue, not by the clock")
                 .isLessThan(PacketSource.COALESCE_MAX_MS - 100);
 
-        CompletableFuture<Long> failed = CompletableFuture.supplyAsync(() -> {
-            long startNanos = System.nanoTime();
-            assertThat(catchThrowableOfType(IngestFailure.class, source::read)).hasMessage("camera went away");
-            return (System.nanoTime() - startNanos) / 1_000_000;
-        });
+        CompletableFuture<Long> failed = timed(() ->
+                assertThat(catchThrowableOfType(IngestFailure.class, source::read)).hasMessage("camera went away"));
         Thread.sleep(50);
         source.failed(new IngestFailure(IngestFailure.Kind.ENDED, "camera went away"));
         assertThat(failed.get(5, TimeUnit.SECONDS)).as("woken by the failure").isLessThan(PacketSource.COALESCE_MAX_MS - 100);
@@ -171,11 +169,16 @@ class RtspPacketSourceTest {
 
     /** Reads one unit on another thread; completes with how long the read took, in ms. */
     private static CompletableFuture<Long> timedRead(RtspPacketSource source) {
+        return timed(source::read);
+    }
+
+    /** Runs {@code action} on another thread; completes with how long it took, in ms. */
+    private static CompletableFuture<Long> timed(ThrowingCallable action) {
         return CompletableFuture.supplyAsync(() -> {
             long startNanos = System.nanoTime();
             try {
-                source.read();
-            } catch (IngestFailure e) {
+                action.call();
+            } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
             return (System.nanoTime() - startNanos) / 1_000_000;
