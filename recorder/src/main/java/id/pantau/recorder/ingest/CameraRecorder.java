@@ -60,7 +60,12 @@ public final class CameraRecorder implements AutoCloseable {
 
     /** An RTSP camera recorded to the local spool with the system clock, read by the given ingest. */
     public static CameraRecorder rtsp(CameraConfig config, SegmentSink sink, Ingest ingest) {
-        return new CameraRecorder(config, ingest.opener(), SpoolFiles.nio(), sink, Clock.systemUTC(),
+        return rtsp(config, sink, ingest, SpoolFiles.nio());
+    }
+
+    /** An RTSP camera recorded with the system clock, read by the given ingest, to the spool through {@code files}. */
+    public static CameraRecorder rtsp(CameraConfig config, SegmentSink sink, Ingest ingest, SpoolFiles files) {
+        return new CameraRecorder(config, ingest.opener(), files, sink, Clock.systemUTC(),
                 new RtspDescribeProbe(), new Random());
     }
 

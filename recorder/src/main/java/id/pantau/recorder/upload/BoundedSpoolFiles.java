@@ -1,5 +1,6 @@
 package id.pantau.recorder.upload;
 
+import id.pantau.recorder.segment.ForwardingSpoolFiles;
 import id.pantau.recorder.segment.SpoolFile;
 import id.pantau.recorder.segment.SpoolFiles;
 import java.io.IOException;
@@ -9,12 +10,11 @@ import java.nio.file.Path;
  * Spool file operations that refuse to start a new segment once the spool is at its bound, with the same
  * message a full disk gives, so the camera reports it and retries while other data is kept.
  */
-public final class BoundedSpoolFiles implements SpoolFiles {
-  private final SpoolFiles delegate;
+public final class BoundedSpoolFiles extends ForwardingSpoolFiles {
   private final SpoolUsage usage;
 
   public BoundedSpoolFiles(SpoolFiles delegate, SpoolUsage usage) {
-    this.delegate = delegate;
+    super(delegate);
     this.usage = usage;
   }
 
@@ -24,21 +24,6 @@ public final class BoundedSpoolFiles implements SpoolFiles {
       throw new IOException("No space left in the spool: " + usage.usedBytes() + " of " + usage.maxBytes()
           + " bytes used (vms.recorder.spool-max-size)");
     }
-    return delegate.create(path);
-  }
-
-  @Override
-  public void createDirectories(Path dir) throws IOException {
-    delegate.createDirectories(dir);
-  }
-
-  @Override
-  public void writeDurably(Path path, byte[] content) throws IOException {
-    delegate.writeDurably(path, content);
-  }
-
-  @Override
-  public void deleteIfExists(Path path) throws IOException {
-    delegate.deleteIfExists(path);
+    return super.create(path);
   }
 }
