@@ -33,6 +33,10 @@ build_recorder() { # compiles the recorder module and sets JAVA_COMMON (classpat
       -Dlogback.configurationFile="$HERE/logback.xml" -cp "$classpath")
 }
 
+jna_jar() { # the JNA jar on the recorder's class path (after build_recorder), for StorageFloor's syncfs mode
+  tr ':' '\n' <"$ROOT/recorder/target/classpath.txt" | grep -m1 '/jna-[0-9.]*\.jar$'
+}
+
 with_s3() { # s3-log s3-dir command...: runs the command with the embedded S3 endpoint's address and credentials;
   # call it in the background (&): it execs
   # credentials only through the environment, never on a command line; exec keeps $! the command's pid

@@ -25,7 +25,7 @@ DURATION=${DURATION:-120}
 SEGMENT_SECONDS=${SEGMENT_SECONDS:-60}
 PHASES=${PHASES:-pantau baseline floor}
 # floor phase: the spool's appends alone (write), with fdatasync (fsync), and with SHA-256 too (sha)
-FLOOR_MODES=${FLOOR_MODES:-write fsync sha}
+FLOOR_MODES=${FLOOR_MODES:-write fsync sha syncfs}
 FLOOR_WARMUP=${FLOOR_WARMUP:-10}
 RECORDER_JAVA_OPTS=${RECORDER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 # glibc gives each thread that mallocs its own arena (up to 8 per core); FFmpeg mallocs on every camera thread
@@ -167,13 +167,14 @@ run_floor() { # count: StorageFloor.java per mode, measured over DURATION like t
   for mode in $FLOOR_MODES; do
     rm -rf "$dir"; mkdir -p "$dir"
     log "floor ($mode), $n cameras' spool appends; load average $(loadavg)"
-    java -Xmx64m -XX:+UseSerialGC "$HERE/StorageFloor.java" "$dir" "$n" "$STREAM_KBIT" "$SEGMENT_SECONDS" "$mode" \
+    java -Xmx64m -XX:+UseSerialGC -cp "$(jna_jar)" "$HERE/StorageFloor.java" "$dir" "$n" "$STREAM_KBIT" \
+        "$SEGMENT_SECONDS" "$mode" \
         >"$RESULTS/floor-$mode-$n.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     wait_ready "$RESULTS/floor-$mode-$n.log" "$pid" 60
     sleep "$FLOOR_WARMUP"
-    measure "$n" "floor-$mode" "" "floor-$mode=$pid"
+    measure "$n" "floor-$mode" "" "floor-$mode=$pid" "kernel-floor-$mode=$(kthreads)"
     stop 10 "$pid"
   done
   rm -rf "$dir"

@@ -73,11 +73,13 @@ def main():
         cells.append(lost(r.get("objects=pantau")))
         cells.append("%s; %s" % (r.get("stored=pantau", {}).get("mib", "-"), r.get("stored=baseline", {}).get("mib", "-")))
         print("| " + " | ".join(cells) + " |")
-    floors = [m for m in ("write", "fsync", "sha") if any("floor-" + m in rows[n] for n in rows)]
+    floors = [m for m in ("write", "fsync", "sha", "syncfs") if any("floor-" + m in rows[n] for n in rows)]
     if floors:
-        names = {"write": "appends only", "fsync": "appends + fdatasync", "sha": "appends + fdatasync + SHA-256"}
+        names = {"write": "appends only", "fsync": "appends + fdatasync", "sha": "appends + fdatasync + SHA-256",
+                 "syncfs": "appends + SHA-256 + one syncfs a second"}
         print()
-        print("| cameras | " + " | ".join("floor: %s (%% of a core; ratio to baseline)" % names[m] for m in floors)
+        print("| cameras | " + " | ".join("floor: %s (%% of a core; ratio to baseline; kernel threads)" % names[m]
+                                          for m in floors)
               + " | Pantau recorder | baseline |")
         print("| ---: | " + " | ".join("---:" for _ in floors) + " | ---: | ---: |")
         for n in sorted(rows):
@@ -85,8 +87,9 @@ def main():
             b, p = r.get("baseline"), r.get("pantau")
             cells = [str(n)]
             for m in floors:
-                f = r.get("floor-" + m)
-                cells.append("%.1f (%s)" % (f["cpu"], ratio(f["cpu"], b["cpu"]) if b else "-") if f else "-")
+                f, k = r.get("floor-" + m), r.get("kernel-floor-" + m)
+                cells.append("%.1f (%s; %s)" % (f["cpu"], ratio(f["cpu"], b["cpu"]) if b else "-",
+                                                "%.1f" % k["cpu"] if k else "-") if f else "-")
             cells.append("%.1f" % p["cpu"] if p else "-")
             cells.append("%.1f" % b["cpu"] if b else "-")
             print("| " + " | ".join(cells) + " |")
