@@ -70,10 +70,16 @@ public final class SpoolSync extends ForwardingSpoolFiles implements AutoCloseab
         Syncfs syncfs;
         try {
             syncfs = Syncfs.open(spoolDir);
-            syncfs.sync();
         } catch (IOException e) {
             log.warn("spool {}: an fdatasync per fragment, since syncfs is not available: {}", spoolDir,
                     e.getMessage());
+            return perFile(files);
+        }
+        try {
+            syncfs.sync();
+        } catch (IOException e) {
+            syncfs.close();
+            log.warn("spool {}: an fdatasync per fragment, since syncfs failed: {}", spoolDir, e.getMessage());
             return perFile(files);
         }
         log.info("spool {}: appends made durable by one syncfs every {} ms for all cameras", spoolDir,
@@ -122,7 +128,12 @@ public final class SpoolSync extends ForwardingSpoolFiles implements AutoCloseab
         long next = System.nanoTime();
         while (!closing) {
             next += intervalNanos;
-            syncWritten();
+            try {
+                syncWritten();
+            } catch (RuntimeException e) {
+                // the thread must outlive a bug: without it nothing written is made durable any more
+                log.error("spool sync failed unexpectedly; trying again in {} ms", INTERVAL.toMillis(), e);
+            }
             long now = System.nanoTime();
             if (next - now <= 0) {
                 next = now; // a sync slower than the interval: the next one starts at once, none are stacked

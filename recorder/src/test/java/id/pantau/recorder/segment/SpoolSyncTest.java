@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,25 @@ class SpoolSyncTest {
                 verify(fs, times(1)).sync();
                 assertThat(sync.syncs()).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void theSyncThreadOutlivesAnUnexpectedError() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        FileSystemSync buggyOnce = () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("a bug");
+            }
+        };
+        try (SpoolSync sync = SpoolSync.grouped(SpoolFiles.nio(), buggyOnce, Duration.ofMillis(20));
+             SpoolFile file = sync.create(dir.resolve("a.mp4"))) {
+            for (int i = 0; i < 200 && sync.syncs() == 0; i++) {
+                file.write(ByteBuffer.wrap(new byte[] {(byte) i}));
+                Thread.sleep(10);
+            }
+            assertThat(calls.get()).isGreaterThan(1);
+            assertThat(sync.syncs()).as("syncs after the failed one").isPositive();
         }
     }
 
