@@ -34,8 +34,8 @@ public class StorageFloor {
         }
         boolean durable = mode.equals("fsync") || mode.equals("sha");
         boolean hashed = mode.equals("sha") || mode.equals("syncfs");
-        int dirFd = mode.equals("syncfs") ? CLibrary.C.open(dir.toString(), 0x10000) : -1; // O_RDONLY|O_DIRECTORY
         Files.createDirectories(dir);
+        int dirFd = mode.equals("syncfs") ? CLibrary.C.open(dir.toString(), 0x10000) : -1; // O_RDONLY|O_DIRECTORY
         byte[] second = new byte[bytesPerSecond];
         new Random(1).nextBytes(second);
         FileChannel[] open = new FileChannel[cameras];

@@ -5,8 +5,10 @@ import id.pantau.recorder.ingest.CameraRecorder;
 import id.pantau.recorder.ingest.RtspUrls;
 import id.pantau.recorder.ingest.Transport;
 import id.pantau.recorder.segment.RecoveredSegment;
+import id.pantau.recorder.segment.SpoolFiles;
 import id.pantau.recorder.segment.SpoolLock;
 import id.pantau.recorder.segment.SpoolRepair;
+import id.pantau.recorder.segment.SpoolSync;
 import id.pantau.recorder.upload.SegmentUploader;
 import id.pantau.storage.camera.Camera;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +40,22 @@ public final class RecorderNode implements AutoCloseable {
 
   private final Settings settings;
   private final SegmentUploader uploader;
-  private final Function<CameraConfig, CameraRecorder> recorders;
+  private final BiFunction<CameraConfig, SpoolFiles, CameraRecorder> recorders;
   private final Map<String, Running> running = new HashMap<>();
   private final SpoolLock spoolLock;
+  private final SpoolSync spoolSync;
 
   private record Running(CameraConfig config, CameraRecorder recorder) {}
 
   /**
-   * @param recorders makes (but does not start) the recorder for a camera stream; tests inject faults here
+   * Takes the spool directory (its lock, then its group sync) for this node.
+   *
+   * @param recorders makes (but does not start) the recorder for a camera stream writing through the spool files
+   *     given (the node's group-synced spool); tests inject faults here
    * @throws IllegalStateException if another recorder uses the spool directory
    */
-  public RecorderNode(Settings settings, SegmentUploader uploader, Function<CameraConfig, CameraRecorder> recorders) {
+  public RecorderNode(Settings settings, SegmentUploader uploader,
+      BiFunction<CameraConfig, SpoolFiles, CameraRecorder> recorders) {
     this.settings = settings;
     this.uploader = uploader;
     this.recorders = recorders;
@@ -58,6 +65,21 @@ public final class RecorderNode implements AutoCloseable {
       throw new UncheckedIOException("cannot lock the spool directory " + settings.spoolDir() + ": " + e.getMessage(),
           e);
     }
+    try {
+      this.spoolSync = SpoolSync.start(settings.spoolDir());
+    } catch (IOException e) {
+      releaseLock();
+      throw new UncheckedIOException("cannot open the spool directory " + settings.spoolDir() + " for syncing: "
+          + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      releaseLock();
+      throw e;
+    }
+  }
+
+  /** How this node's spool is made durable. */
+  public SpoolSync.Mode spoolSyncMode() {
+    return spoolSync.mode();
   }
 
   /**
@@ -92,7 +114,7 @@ public final class RecorderNode implements AutoCloseable {
         log.info("camera {} changed; restarting its recording", c.id());
         current.recorder().stop();
       }
-      CameraRecorder recorder = recorders.apply(config);
+      CameraRecorder recorder = recorders.apply(config, spoolSync);
       recorder.start();
       running.put(c.id(), new Running(config, recorder));
       log.info("recording {} from {}", c.id(), RtspUrls.redact(config.url()));
@@ -134,6 +156,15 @@ public final class RecorderNode implements AutoCloseable {
   public synchronized void close() {
     running.values().parallelStream().forEach(r -> r.recorder().stop());
     running.clear();
+    try {
+      spoolSync.close();
+    } catch (IOException e) {
+      log.warn("cannot close the spool sync of {}: {}", settings.spoolDir(), e.toString());
+    }
+    releaseLock();
+  }
+
+  private void releaseLock() {
     try {
       spoolLock.close();
     } catch (IOException e) {

@@ -2,7 +2,6 @@ package id.pantau.recorder.node;
 
 import id.pantau.recorder.ingest.CameraRecorder;
 import id.pantau.recorder.ingest.Ingest;
-import id.pantau.recorder.segment.SpoolSync;
 import id.pantau.recorder.upload.SegmentUploader;
 import id.pantau.storage.camera.Camera;
 import id.pantau.storage.camera.CameraRepository;
@@ -13,7 +12,6 @@ import id.pantau.storage.s3.MinioObjectStore;
 import id.pantau.storage.s3.S3Credentials;
 import id.pantau.storage.s3.S3Settings;
 import id.pantau.storage.secret.SecretCipher;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,23 +69,20 @@ public final class RecorderNodeMain {
     }
     SegmentUploader uploader = new SegmentUploader(store, index, 2, SegmentUploader::defaultRetryDelayMs);
     Ingest ingest = Ingest.parse(System.getProperty("pantau.ingest", System.getenv("PANTAU_INGEST")));
-    Path spoolDir = dataDir.resolve("spool");
-    SpoolSync spool = SpoolSync.start(spoolDir);
-    RecorderNode node = new RecorderNode(new RecorderNode.Settings(Camera.LOCAL_NODE, spoolDir,
+    RecorderNode node = new RecorderNode(new RecorderNode.Settings(Camera.LOCAL_NODE, dataDir.resolve("spool"),
         Duration.ofSeconds(Integer.parseInt(args[2]))), uploader,
-        config -> CameraRecorder.rtsp(config, uploader, ingest, spool));
+        (config, spool) -> CameraRecorder.rtsp(config, uploader, ingest, spool));
     int recovered = node.recoverSpool();
     node.sync(cameras);
     long startWallMs = System.currentTimeMillis();
     System.out.println("READY " + cameras.size() + " cameras, " + recovered + " segments recovered, ingest "
-        + ingest.name().toLowerCase(Locale.ROOT) + ", spool sync " + spool.mode().name().toLowerCase(
+        + ingest.name().toLowerCase(Locale.ROOT) + ", spool sync " + node.spoolSyncMode().name().toLowerCase(
         Locale.ROOT));
     EmbeddedS3 toClose = embedded;
     List<String> cameraIds = cameras.stream().map(Camera::id).toList();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       long stopWallMs = System.currentTimeMillis();
       node.close();
-      closeQuietly(spool);
       System.out.printf("STOPPED %d cameras in %d ms%n", cameraIds.size(), System.currentTimeMillis() - stopWallMs);
       drain(uploader);
       uploader.close();
@@ -98,14 +93,6 @@ public final class RecorderNodeMain {
       }
     }, "recorder-node-shutdown"));
     Thread.currentThread().join();
-  }
-
-  private static void closeQuietly(SpoolSync spool) {
-    try {
-      spool.close();
-    } catch (IOException e) {
-      System.err.println("cannot close the spool sync: " + e.getMessage());
-    }
   }
 
   private static void drain(SegmentUploader uploader) {

@@ -12,6 +12,11 @@ public abstract class ForwardingSpoolFile implements SpoolFile {
         this.delegate = delegate;
     }
 
+    /** The file the calls are passed on to. */
+    protected final SpoolFile delegate() {
+        return delegate;
+    }
+
     @Override
     public Path path() {
         return delegate.path();

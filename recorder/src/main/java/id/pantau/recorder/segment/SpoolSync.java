@@ -172,7 +172,7 @@ public final class SpoolSync extends ForwardingSpoolFiles implements AutoCloseab
     private static void syncOneByOne(List<SyncedFile> batch, IOException cause) {
         for (SyncedFile f : batch) {
             try {
-                f.file.force();
+                f.delegate().force();
             } catch (ClosedChannelException closed) {
                 // closed since: its segment is uploaded from the bytes written, checked against their SHA-256
             } catch (IOException e) {
@@ -210,12 +210,10 @@ public final class SpoolSync extends ForwardingSpoolFiles implements AutoCloseab
 
     /** A spool file whose durability comes from the group sync. */
     private final class SyncedFile extends ForwardingSpoolFile {
-        private final SpoolFile file;
         private volatile IOException failure;
 
         SyncedFile(SpoolFile file) {
             super(file);
-            this.file = file;
         }
 
         @Override

@@ -19,6 +19,7 @@ import id.pantau.recorder.health.state.CameraThresholds;
 import id.pantau.recorder.health.state.LinkHealthState;
 import id.pantau.recorder.health.state.LinkThresholds;
 import id.pantau.recorder.ingest.CameraRecorder;
+import id.pantau.recorder.ingest.Ingest;
 import id.pantau.recorder.node.RecorderNode;
 import id.pantau.recorder.testing.Await;
 import id.pantau.recorder.upload.SegmentUploader;
@@ -95,7 +96,7 @@ class LinkOutageTest {
                 try (SegmentUploader uploader = new SegmentUploader(store, index, 2, n -> 500);
                      RecorderNode node = new RecorderNode(new RecorderNode.Settings("local",
                              dataDir.resolve("spool"), Duration.ofSeconds(4)), uploader,
-                             config -> CameraRecorder.rtsp(config, uploader));
+                             (config, spool) -> CameraRecorder.rtsp(config, uploader, Ingest.NETTY, spool));
                      LinkProbes probes = new LinkProbes(2, Clock.systemUTC());
                      AlertDispatcher dispatcher = new AlertDispatcher(alerts, List.of(
                              new WebhookSink(URI.create(receivers.webhookUrl()), SECRET, Duration.ofSeconds(3)),

@@ -3,6 +3,7 @@ package id.pantau.recorder.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.recorder.ingest.CameraRecorder;
+import id.pantau.recorder.ingest.Ingest;
 import id.pantau.recorder.testing.Await;
 import id.pantau.recorder.upload.SegmentUploader;
 import id.pantau.recorder.virtualcam.MediaFixtures;
@@ -75,7 +76,7 @@ class RecorderNodeCrashTest {
         SegmentIndex index = new SegmentIndex(db.dataSource());
         try (SegmentUploader uploader = new SegmentUploader(store, index, 2, n -> 500)) {
           RecorderNode node = new RecorderNode(new RecorderNode.Settings("local", nodeDir.resolve("spool"),
-              Duration.ofSeconds(4)), uploader, config -> CameraRecorder.rtsp(config, uploader));
+              Duration.ofSeconds(4)), uploader, (config, spool) -> CameraRecorder.rtsp(config, uploader, Ingest.NETTY, spool));
           assertThat(node.recoverSpool()).isGreaterThanOrEqualTo(2);
           assertThat(uploader.drain(30_000)).as("recovered segments uploaded").isTrue();
         }

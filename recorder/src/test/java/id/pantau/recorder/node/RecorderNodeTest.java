@@ -3,6 +3,7 @@ package id.pantau.recorder.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.recorder.ingest.CameraRecorder;
+import id.pantau.recorder.ingest.Ingest;
 import id.pantau.recorder.ingest.CameraState;
 import id.pantau.recorder.testing.Await;
 import id.pantau.recorder.upload.SegmentUploader;
@@ -56,7 +57,7 @@ class RecorderNodeTest {
 
   RecorderNode node(SegmentUploader uploader) {
     return new RecorderNode(new RecorderNode.Settings("local", dataDir.resolve("spool"), SEGMENT), uploader,
-        config -> CameraRecorder.rtsp(config, uploader));
+        (config, spool) -> CameraRecorder.rtsp(config, uploader, Ingest.NETTY, spool));
   }
 
   @Test

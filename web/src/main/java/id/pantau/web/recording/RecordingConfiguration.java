@@ -4,8 +4,6 @@ import id.pantau.recorder.ingest.CameraRecorder;
 import id.pantau.recorder.ingest.RtspDescribeProbe;
 import id.pantau.recorder.live.LiveHub;
 import id.pantau.recorder.node.RecorderNode;
-import id.pantau.recorder.segment.SpoolFiles;
-import id.pantau.recorder.segment.SpoolSync;
 import id.pantau.recorder.upload.BoundedSpoolFiles;
 import id.pantau.recorder.upload.SegmentUploader;
 import id.pantau.recorder.upload.SpoolUsage;
@@ -16,7 +14,6 @@ import id.pantau.storage.retention.EvidenceHolds;
 import id.pantau.storage.retention.RetentionJob;
 import id.pantau.storage.s3.ObjectStore;
 import id.pantau.web.VmsProperties;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,21 +43,14 @@ class RecordingConfiguration {
         SegmentUploader::defaultRetryDelayMs);
   }
 
-  /** One syncfs of the spool's file system twice a second for all cameras, not an fdatasync per camera. */
   @Bean(destroyMethod = "close")
-  SpoolSync spoolSync(VmsProperties props) throws IOException {
-    return SpoolSync.start(spoolDir(props));
-  }
-
-  @Bean(destroyMethod = "close")
-  RecorderNode recorderNode(VmsProperties props, SegmentUploader uploader, SpoolUsage usage, SpoolSync spoolSync,
-      Clock clock, LiveHub liveHub) {
+  RecorderNode recorderNode(VmsProperties props, SegmentUploader uploader, SpoolUsage usage, Clock clock,
+      LiveHub liveHub) {
     VmsProperties.Recorder r = props.recorder();
-    SpoolFiles files = new BoundedSpoolFiles(spoolSync, usage);
     return new RecorderNode(
         new RecorderNode.Settings(r.node(), spoolDir(props), Duration.ofSeconds(r.segmentSeconds())), uploader,
-        config -> new CameraRecorder(config, r.ingest().opener(), files, uploader, clock,
-            new RtspDescribeProbe(), new Random()).tap(liveHub.tap(config.cameraId())));
+        (config, spool) -> new CameraRecorder(config, r.ingest().opener(), new BoundedSpoolFiles(spool, usage),
+            uploader, clock, new RtspDescribeProbe(), new Random()).tap(liveHub.tap(config.cameraId())));
   }
 
   @Bean
