@@ -112,7 +112,7 @@ final class RunWriter {
             countBytes();
         }
         segment.writer().write(new Sample(au.dts90k() - segmentStartDts90k, au.pts90k() - segmentStartDts90k,
-                duration90k, au.keyframe(), au.data()));
+                duration90k, au.keyframe(), au.data(), au.nalStarts()));
         end90k = au.dts90k() + duration90k - runStartDts90k;
     }
 

@@ -37,7 +37,7 @@ final class LiveTimeline {
         lastDts90k = au.dts90k();
         long dts90k = au.dts90k() + offset90k;
         end90k = dts90k + duration90k;
-        return new Sample(dts90k, au.pts90k() + offset90k, duration90k, au.keyframe(), au.data());
+        return new Sample(dts90k, au.pts90k() + offset90k, duration90k, au.keyframe(), au.data(), au.nalStarts());
     }
 
     /** Goes on where {@code previous} ended (a new format mid-stream), from a discontinuity. */

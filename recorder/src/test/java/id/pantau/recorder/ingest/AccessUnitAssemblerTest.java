@@ -31,6 +31,21 @@ class AccessUnitAssemblerTest {
     }
 
     @Test
+    void mergedAccessUnitKeepsWhereItsNalUnitsBegin() {
+        AccessUnitAssembler assembler = new AccessUnitAssembler();
+        byte[] sps = {0, 0, 0, 1, 0x67, 0x42, 0, 0, 0, 1, 0x68};
+        byte[] idr = {0, 0, 0, 1, 0x65, 0x11};
+        assembler.push(new MediaPacket(0, 0, true, sps, new int[] {0, 6}));
+        assembler.push(new MediaPacket(0, 0, true, idr, new int[] {0}));
+        MediaPacket merged = assembler.push(new MediaPacket(3600, 3600, false, idr, new int[] {0}));
+        assertThat(merged.nalStarts()).containsExactly(0, 6, 11);
+
+        // one part whose layout is unknown makes the whole unknown
+        assembler.push(new MediaPacket(3600, 3600, false, idr));
+        assertThat(assembler.push(new MediaPacket(7200, 7200, false, idr)).nalStarts()).isNull();
+    }
+
+    @Test
     void keepsPacketsWithSameDtsButDifferentPtsApart() {
         AccessUnitAssembler assembler = new AccessUnitAssembler();
         assembler.push(new MediaPacket(0, 0, true, new byte[] {1}));

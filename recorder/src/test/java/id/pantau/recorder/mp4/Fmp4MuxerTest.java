@@ -57,6 +57,34 @@ class Fmp4MuxerTest {
     }
 
     @Test
+    void knownNalStartsGiveTheSameFragmentsAsScanning() throws IOException {
+        for (Clip clip : List.of(AnnexBReader.readFile(MediaFixtures.shortH264(), 25),
+                AnnexBReader.readFile(MediaFixtures.mainH265(), 25))) {
+            List<Sample> scanned = new ArrayList<>();
+            List<Sample> known = new ArrayList<>();
+            List<Sample> wrong = new ArrayList<>();
+            for (int i = 0; i < clip.frameCount(); i++) {
+                AccessUnit au = clip.frame(i);
+                byte[] data = au.toAnnexB();
+                int[] starts = new int[au.nalUnits().size()];
+                for (int n = 1; n < starts.length; n++) {
+                    starts[n] = starts[n - 1] + 4 + au.nalUnits().get(n - 1).length();
+                }
+                int[] offByOne = starts.clone();
+                offByOne[starts.length - 1]++;
+                long dts = i * 3600L;
+                scanned.add(new Sample(dts, dts, 3600, au.keyframe(), data));
+                known.add(new Sample(dts, dts, 3600, au.keyframe(), data, starts));
+                wrong.add(new Sample(dts, dts, 3600, au.keyframe(), data, offByOne));
+            }
+            byte[] expected = Fmp4Muxer.fragment(7, scanned);
+            assertThat(Fmp4Muxer.fragment(7, known)).isEqualTo(expected);
+            // starts that do not point at start codes are not trusted: the access unit is scanned
+            assertThat(Fmp4Muxer.fragment(7, wrong)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void lengthPrefixedSamplesAreStoredAsTheyAre() throws Exception {
         Clip clip = AnnexBReader.readFile(MediaFixtures.shortH264(), 25);
         Path annexB = mux(clip, VideoCodec.H264, 1280, 720, false);

@@ -37,6 +37,30 @@ class NalUnitsTest {
                 Arguments.of("112233445566778899aabb0000", 0, -1));
     }
 
+    static Stream<Arguments> layouts() {
+        return Stream.of(
+                Arguments.of("00000001" + "65aa", new int[] {0}, true),
+                Arguments.of("00000001" + "6742" + "00000001" + "68" + "00000001" + "65aabb", new int[] {0, 6, 11}, true),
+                Arguments.of("00000001" + "65aa", null, false),
+                Arguments.of("00000001" + "65aa", new int[0], false),
+                // the first NAL unit must begin the access unit
+                Arguments.of("ff00000001" + "65aa", new int[] {1}, false),
+                // a 3-byte start code cannot be overwritten by a 4-byte length
+                Arguments.of("000001" + "65aa", new int[] {0}, false),
+                // a NAL unit of no bytes, an offset past the end, offsets out of order
+                Arguments.of("00000001" + "00000001" + "65", new int[] {0, 4}, false),
+                Arguments.of("00000001" + "65aa", new int[] {0, 9}, false),
+                Arguments.of("00000001" + "6742" + "00000001" + "65", new int[] {6, 0}, false),
+                // an offset that is not at a start code
+                Arguments.of("00000001" + "6742" + "00000001" + "65aa", new int[] {0, 5}, false));
+    }
+
+    @ParameterizedTest(name = "{0} at {1} -> {2}")
+    @MethodSource("layouts")
+    void trustsNalStartsOnlyWhereTheyPointAtFourByteStartCodes(String hex, int[] starts, boolean expected) {
+        assertEquals(expected, NalUnits.fourByteStartCodesAt(HexFormat.of().parseHex(hex), starts));
+    }
+
     @ParameterizedTest(name = "{0} from {1} -> {2}")
     @MethodSource("startCodes")
     void findsTheNextStartCode(String hex, int from, int expected) {

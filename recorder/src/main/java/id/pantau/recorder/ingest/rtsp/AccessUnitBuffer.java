@@ -1,5 +1,6 @@
 package id.pantau.recorder.ingest.rtsp;
 
+import id.pantau.recorder.ingest.MediaPacket;
 import id.pantau.recorder.segment.VideoCodec;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
@@ -7,7 +8,7 @@ import java.util.Arrays;
 /**
  * Collects the NAL units of one access unit as Annex-B with 4-byte start codes (the same size as the 4-byte
  * length prefixes of MP4 samples), noting whether it holds picture data, whether it is a keyframe, and whether
- * any part of it was lost.
+ * any part of it was lost. It notes where each NAL unit begins, so the muxer need not scan for start codes.
  */
 final class AccessUnitBuffer {
 
@@ -16,6 +17,8 @@ final class AccessUnitBuffer {
     private final VideoCodec codec;
     private byte[] bytes = new byte[32 * 1024];
     private int length;
+    private int[] nalStarts = new int[16];
+    private int nalCount;
     private boolean picture;
     private boolean keyframe;
     private boolean damaged;
@@ -73,15 +76,17 @@ final class AccessUnitBuffer {
         return damaged;
     }
 
-    /** The collected bytes; the buffer is empty afterwards. */
-    byte[] take() {
-        byte[] unit = Arrays.copyOf(bytes, length);
+    /** The collected access unit, with the picture's timestamp; the buffer is empty afterwards. */
+    MediaPacket take(long timestamp90k) {
+        MediaPacket unit = new MediaPacket(timestamp90k, timestamp90k, keyframe, Arrays.copyOf(bytes, length),
+                Arrays.copyOf(nalStarts, nalCount));
         clear();
         return unit;
     }
 
     void clear() {
         length = 0;
+        nalCount = 0;
         picture = false;
         keyframe = false;
         damaged = false;
@@ -89,6 +94,10 @@ final class AccessUnitBuffer {
 
     private void beginNal(byte header0) {
         ensure(START_CODE_BYTES);
+        if (nalCount == nalStarts.length) {
+            nalStarts = Arrays.copyOf(nalStarts, nalCount * 2);
+        }
+        nalStarts[nalCount++] = length;
         bytes[length] = 0;
         bytes[length + 1] = 0;
         bytes[length + 2] = 0;

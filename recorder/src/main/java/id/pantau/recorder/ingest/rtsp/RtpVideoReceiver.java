@@ -105,8 +105,7 @@ final class RtpVideoReceiver {
             return;
         }
         waitForKeyframe = false;
-        boolean keyframe = unit.keyframe();
-        if (!sink.accept(new MediaPacket(unitTimestamp90k, unitTimestamp90k, keyframe, unit.take()))) {
+        if (!sink.accept(unit.take(unitTimestamp90k))) {
             waitForKeyframe = true;
             droppedUnits++;
         }

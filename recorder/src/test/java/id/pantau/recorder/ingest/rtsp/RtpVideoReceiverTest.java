@@ -57,6 +57,7 @@ class RtpVideoReceiverTest {
         assertThat(units).hasSize(1);
         assertThat(hex(units.get(0).data()))
                 .isEqualTo("00000001" + "6742c01e" + "00000001" + "68ce3c80" + "00000001" + "651122334455");
+        assertThat(units.get(0).nalStarts()).containsExactly(0, 8, 16);
         assertThat(units.get(0).keyframe()).isTrue();
     }
 
