@@ -84,14 +84,14 @@ public final class Fmp4Muxer {
         // split each access unit at most once, and not at all if its source said where its NAL units begin:
         // scanning for start codes is the muxer's main cost
         List<List<NalUnits.Nal>> nals = new ArrayList<>(samples.size());
-        boolean[] overStartCodes = new boolean[samples.size()];
         int[] sizes = new int[samples.size()];
         int payload = 0;
         for (int i = 0; i < samples.size(); i++) {
             byte[] au = samples.get(i).data();
-            // 4-byte start codes at known places become length prefixes of the same size, in place
-            overStartCodes[i] = NalUnits.fourByteStartCodesAt(au, samples.get(i).nalStarts());
-            List<NalUnits.Nal> units = overStartCodes[i] || !NalUnits.isAnnexB(au) ? null : NalUnits.splitAnnexB(au);
+            List<NalUnits.Nal> units = NalUnits.atFourByteStartCodes(au, samples.get(i).nalStarts());
+            if (units == null && NalUnits.isAnnexB(au)) {
+                units = NalUnits.splitAnnexB(au);
+            }
             nals.add(units);
             sizes[i] = units == null ? au.length : lengthPrefixedSize(units);
             payload += sizes[i];
@@ -116,12 +116,7 @@ public final class Fmp4Muxer {
         w.putU32(dataOffsetAt, moofSize + 8);
         w.start("mdat");
         for (int i = 0; i < samples.size(); i++) {
-            Sample s = samples.get(i);
-            if (overStartCodes[i]) {
-                writeOverStartCodes(w, s.data(), s.nalStarts());
-            } else {
-                writeLengthPrefixed(w, s.data(), nals.get(i));
-            }
+            writeLengthPrefixed(w, samples.get(i).data(), nals.get(i));
         }
         w.end();
         return w.toByteArray();
@@ -133,15 +128,6 @@ public final class Fmp4Muxer {
             size += 4 + n.length();
         }
         return size;
-    }
-
-    private static void writeOverStartCodes(BoxWriter w, byte[] au, int[] nalStarts) {
-        int at = w.position();
-        w.bytes(au);
-        for (int i = 0; i < nalStarts.length; i++) {
-            int end = i + 1 < nalStarts.length ? nalStarts[i + 1] : au.length;
-            w.putU32(at + nalStarts[i], end - nalStarts[i] - 4);
-        }
     }
 
     /** @param annexB the access unit's NAL units if it is Annex-B, else null (it is length-prefixed already) */

@@ -40,23 +40,25 @@ public final class NalUnits {
     }
 
     /**
-     * True if {@code nalStarts} (may be null) lays out all of {@code au}: a 4-byte start code at each offset, the
-     * first at 0, each followed by a NAL unit of at least one byte that runs to the next. Such an access unit needs
-     * no scan: its start codes are where the length prefixes go.
+     * The NAL units of {@code au} at {@code nalStarts} (may be null), without a scan; null unless the offsets lay
+     * out all of it: a 4-byte start code at each, the first at 0, each followed by a NAL unit of at least one byte
+     * that runs to the next.
      */
-    public static boolean fourByteStartCodesAt(byte[] au, int[] nalStarts) {
+    public static List<Nal> atFourByteStartCodes(byte[] au, int[] nalStarts) {
         if (nalStarts == null || nalStarts.length == 0 || nalStarts[0] != 0) {
-            return false;
+            return null;
         }
+        List<Nal> nals = new ArrayList<>(nalStarts.length);
         for (int i = 0; i < nalStarts.length; i++) {
             int at = nalStarts[i];
             int end = i + 1 < nalStarts.length ? nalStarts[i + 1] : au.length;
             if (end - at < 5 || end > au.length
                     || au[at] != 0 || au[at + 1] != 0 || au[at + 2] != 0 || au[at + 3] != 1) {
-                return false;
+                return null;
             }
+            nals.add(new Nal(au, at + 4, end - at - 4));
         }
-        return true;
+        return nals;
     }
 
     static List<Nal> splitAnnexB(byte[] au) {

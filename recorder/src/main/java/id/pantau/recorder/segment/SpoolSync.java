@@ -67,19 +67,16 @@ public final class SpoolSync extends ForwardingSpoolFiles implements AutoCloseab
             log.info("spool {}: an fdatasync per fragment ({}=fdatasync)", spoolDir, PROPERTY);
             return perFile(files);
         }
-        Syncfs syncfs;
+        Syncfs syncfs = null;
         try {
             syncfs = Syncfs.open(spoolDir);
+            syncfs.sync(); // a file system that refuses syncfs shows now, not at the first fragment
         } catch (IOException e) {
-            log.warn("spool {}: an fdatasync per fragment, since syncfs is not available: {}", spoolDir,
+            if (syncfs != null) {
+                syncfs.close();
+            }
+            log.warn("spool {}: an fdatasync per fragment, since syncfs cannot be used: {}", spoolDir,
                     e.getMessage());
-            return perFile(files);
-        }
-        try {
-            syncfs.sync();
-        } catch (IOException e) {
-            syncfs.close();
-            log.warn("spool {}: an fdatasync per fragment, since syncfs failed: {}", spoolDir, e.getMessage());
             return perFile(files);
         }
         log.info("spool {}: appends made durable by one syncfs every {} ms for all cameras", spoolDir,

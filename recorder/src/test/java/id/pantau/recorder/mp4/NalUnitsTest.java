@@ -58,7 +58,7 @@ class NalUnitsTest {
     @ParameterizedTest(name = "{0} at {1} -> {2}")
     @MethodSource("layouts")
     void trustsNalStartsOnlyWhereTheyPointAtFourByteStartCodes(String hex, int[] starts, boolean expected) {
-        assertEquals(expected, NalUnits.fourByteStartCodesAt(HexFormat.of().parseHex(hex), starts));
+        assertEquals(expected, NalUnits.atFourByteStartCodes(HexFormat.of().parseHex(hex), starts) != null);
     }
 
     @ParameterizedTest(name = "{0} from {1} -> {2}")
