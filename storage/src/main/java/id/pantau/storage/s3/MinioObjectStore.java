@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     private final MinioClient healthClient;
     private final MinioErrors errors;
     private final FileHasher hasher;
+    private final SendfilePut sendfilePut;
 
     public MinioObjectStore(S3Settings settings) {
         this(settings, S3ClientOptions.defaults());
@@ -87,6 +89,8 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         this.hasher = hasher;
         this.options = options;
         this.errors = new MinioErrors(settings);
+        this.sendfilePut = options.sendfilePut() && "http".equals(settings.endpoint().getScheme())
+                ? new SendfilePut(settings, options, Clock.systemUTC()) : null;
         this.http = httpClient(options);
         this.client = newClient(settings, http);
         // the async client exposes the plain PutObject call, which takes a precomputed payload SHA-256
@@ -124,6 +128,11 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
                 .build();
     }
 
+    /** Whether single PUTs go out by sendfile (a plain-http endpoint and the option on). */
+    boolean sendsByFile() {
+        return sendfilePut != null;
+    }
+
     /** Creates the bucket unless it exists. */
     public void ensureBucket() {
         try {
@@ -159,21 +168,18 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
     /** One PUT whose signature carries the file's SHA-256: the server verifies the content, we never re-read it. */
     private void putSigned(String key, Path file, long sizeBytes, String sha256Hex, Map<String, String> userMetadata) {
-        Http.Headers headers = new Http.Headers();
-        headers.set(Http.Headers.X_AMZ_CONTENT_SHA256, sha256Hex);
-        userMetadata.forEach((name, value) -> headers.set("x-amz-meta-" + name, value));
-        ObjectWriteResponse written;
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            written = signedPutClient.putObject(PutObjectAPIArgs.builder()
-                    .bucket(bucket())
-                    .object(key)
-                    .file(in, sizeBytes)
-                    .headers(headers)
-                    .contentType(ContentTypes.forKey(key))
-                    .build()).join();
+        RandomAccessFile in;
+        try {
+            in = new RandomAccessFile(file.toFile(), "r");
         } catch (IOException e) {
             throw new ObjectStoreException(Reason.LOCAL_IO, "cannot read " + file + ": " + e, e);
-        } catch (RuntimeException e) {
+        }
+        String echoedSha256;
+        try (in) {
+            echoedSha256 = sendfilePut != null
+                    ? sendfilePut.put(key, in.getChannel(), sizeBytes, sha256Hex, ContentTypes.forKey(key), userMetadata)
+                    : putThroughSdk(key, in, sizeBytes, sha256Hex, userMetadata);
+        } catch (Exception e) {
             ObjectStoreException failure = errors.translate("put", key, e instanceof CompletionException
                     && e.getCause() != null ? e.getCause() : e);
             if (failure.reason() == Reason.CHECKSUM_MISMATCH) {
@@ -183,12 +189,26 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             }
             throw failure;
         }
-        failIfMismatched(key, echoedSha256Mismatch(written, sha256Hex)
+        failIfMismatched(key, echoedSha256Mismatch(echoedSha256, sha256Hex)
                 .or(() -> storedMismatch(key, sizeBytes, sha256Hex)));
     }
 
-    private static Optional<String> echoedSha256Mismatch(ObjectWriteResponse written, String sha256Hex) {
-        String echoed = written.checksumSHA256();
+    /** The SDK's PUT: reads the file through OkHttp; for https endpoints. @return the echoed SHA-256 or null */
+    private String putThroughSdk(String key, RandomAccessFile in, long sizeBytes, String sha256Hex,
+            Map<String, String> userMetadata) {
+        Http.Headers headers = new Http.Headers();
+        headers.set(Http.Headers.X_AMZ_CONTENT_SHA256, sha256Hex);
+        userMetadata.forEach((name, value) -> headers.set("x-amz-meta-" + name, value));
+        return signedPutClient.putObject(PutObjectAPIArgs.builder()
+                .bucket(bucket())
+                .object(key)
+                .file(in, sizeBytes)
+                .headers(headers)
+                .contentType(ContentTypes.forKey(key))
+                .build()).join().checksumSHA256();
+    }
+
+    private static Optional<String> echoedSha256Mismatch(String echoed, String sha256Hex) {
         if (echoed == null || echoed.isEmpty()) {
             return Optional.empty();
         }
@@ -374,6 +394,9 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public void close() {
+        if (sendfilePut != null) {
+            sendfilePut.close();
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

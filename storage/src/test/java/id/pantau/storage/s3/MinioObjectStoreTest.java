@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The MinIO SDK store against a real S3 endpoint (embedded S3Proxy). */
 class MinioObjectStoreTest {
@@ -102,14 +104,18 @@ class MinioObjectStoreTest {
         paged.close();
     }
 
-    @Test
-    void wrongSha256IsRefusedAndNothingIsStored() throws IOException {
+    @ParameterizedTest(name = "sendfile {0}")
+    @ValueSource(booleans = {true, false})
+    void wrongSha256IsRefusedAndNothingIsStored(boolean sendfile) throws IOException {
         byte[] content = TestFiles.randomBytes(3, 4096);
         Path file = TestFiles.write(work, "claimed.bin", content);
         String wrong = TestFiles.sha256Hex("something else".getBytes());
+        MinioObjectStore checked = new MinioObjectStore(s3.settings("segments"),
+                S3ClientOptions.defaults().withSendfilePut(sendfile));
 
         ObjectStoreException e = catchThrowableOfType(ObjectStoreException.class,
-                () -> store.put("mismatch/claimed.bin", file, wrong, Map.of()));
+                () -> checked.put("mismatch/claimed.bin", file, wrong, Map.of()));
+        checked.close();
 
         assertThat(e.reason()).isEqualTo(Reason.CHECKSUM_MISMATCH);
         assertThat(e).hasMessageContaining(wrong).hasMessageContaining(TestFiles.sha256Hex(content))
@@ -117,16 +123,19 @@ class MinioObjectStoreTest {
         assertThat(store.find("mismatch/claimed.bin")).isEmpty();
     }
 
-    @Test
-    void aSinglePutIsVerifiedByTheServerWithoutReadingTheFileHere() throws IOException {
+    @ParameterizedTest(name = "sendfile {0}")
+    @ValueSource(booleans = {true, false})
+    void aSinglePutIsVerifiedByTheServerWithoutReadingTheFileHere(boolean sendfile) throws IOException {
         byte[] content = TestFiles.randomBytes(8, 300_000);
         Path file = TestFiles.write(work, "segment.mp4", content);
         FileHasher forbidden = (f, partSize) -> {
             throw new AssertionError("a single PUT must not hash " + f + " again");
         };
-        MinioObjectStore signed = new MinioObjectStore(s3.settings("segments"), S3ClientOptions.defaults(), forbidden);
+        MinioObjectStore signed = new MinioObjectStore(s3.settings("segments"),
+                S3ClientOptions.defaults().withSendfilePut(sendfile), forbidden);
 
         signed.put("signed/segment.mp4", file, TestFiles.sha256Hex(content), Map.of("camera", "cam-1"));
+        assertThat(signed.sendsByFile()).isEqualTo(sendfile);
 
         ObjectInfo info = signed.stat("signed/segment.mp4");
         assertThat(info.sizeBytes()).isEqualTo(content.length);
