@@ -177,7 +177,8 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         String echoedSha256;
         try (in) {
             echoedSha256 = sendfilePut != null
-                    ? sendfilePut.put(key, in.getChannel(), sizeBytes, sha256Hex, ContentTypes.forKey(key), userMetadata)
+                    ? sendfilePut.put(key, in.getChannel(), sizeBytes, sha256Hex, ContentTypes.forKey(key),
+                            userMetadata)
                     : putThroughSdk(key, in, sizeBytes, sha256Hex, userMetadata);
         } catch (Exception e) {
             ObjectStoreException failure = errors.translate("put", key, e instanceof CompletionException

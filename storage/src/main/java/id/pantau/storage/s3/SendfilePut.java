@@ -114,7 +114,7 @@ final class SendfilePut implements AutoCloseable {
                 .url(url)
                 .method("PUT", RequestBody.create(new byte[0]))
                 .header("Host", Utils.getHostHeader(url))
-                .header("x-amz-date", ZonedDateTime.now(clock).withZoneSameInstant(Time.UTC).format(Time.AMZ_DATE_FORMAT))
+                .header("x-amz-date", ZonedDateTime.now(clock.withZone(Time.UTC)).format(Time.AMZ_DATE_FORMAT))
                 .header("x-amz-content-sha256", sha256Hex)
                 .header("Content-Type", contentType)
                 .header("Content-Length", Long.toString(sizeBytes));
