@@ -194,7 +194,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
                 .or(() -> storedMismatch(key, sizeBytes, sha256Hex)));
     }
 
-    /** The SDK's PUT: reads the file through OkHttp; for https endpoints. @return the echoed SHA-256 or null */
+    /** The SDK's PUT, reading the file through OkHttp (https, or sendfile off). @return the echoed SHA-256 or null */
     private String putThroughSdk(String key, RandomAccessFile in, long sizeBytes, String sha256Hex,
             Map<String, String> userMetadata) {
         Http.Headers headers = new Http.Headers();
