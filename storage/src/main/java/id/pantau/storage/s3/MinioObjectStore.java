@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  *       caller's SHA-256 as {@code x-amz-content-sha256}. The server hashes the body it receives and refuses it
  *       ({@code XAmzContentSHA256Mismatch}) unless it is exactly the file the caller hashed, so a spool file
  *       damaged or changed since it was written is never stored. MinIO, AWS S3 and S3Proxy all check this.
- *       Only on that refusal is the file hashed locally, to name both hashes in the error.</li>
+ *       Only on that refusal is the file hashed locally, to name both hashes in the error. To a plain-http
+ *       endpoint the body goes from the file to the socket by sendfile ({@link SendfilePut}), to https through
+ *       the SDK's client.</li>
  *   <li>Larger files go up in parts. They are hashed locally in one read first (SHA-256, MD5 and CRC32C,
  *       whole and per part; a SHA-256 other than the caller's is refused before anything is sent), the SDK
  *       adds {@code x-amz-checksum-crc32c} per part, and the composite CRC32C the server echoes (or the
@@ -89,7 +91,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         this.hasher = hasher;
         this.options = options;
         this.errors = new MinioErrors(settings);
-        this.sendfilePut = options.sendfilePut() && "http".equals(settings.endpoint().getScheme())
+        this.sendfilePut = options.sendfilePut() && SendfilePut.supports(settings)
                 ? new SendfilePut(settings, options, Clock.systemUTC()) : null;
         this.http = httpClient(options);
         this.client = newClient(settings, http);

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -73,8 +74,13 @@ final class SendfilePut implements AutoCloseable {
     private final Object groupLock = new Object();
     private EventLoopGroup group;
 
+    /** Whether {@code settings} name an endpoint this can send to: plain http. */
+    static boolean supports(S3Settings settings) {
+        return "http".equals(settings.endpoint().getScheme());
+    }
+
     SendfilePut(S3Settings settings, S3ClientOptions options, Clock clock) {
-        if (!"http".equals(settings.endpoint().getScheme())) {
+        if (!supports(settings)) {
             throw new IllegalArgumentException("sendfile PUT needs a plain http endpoint: " + settings.endpoint());
         }
         this.settings = settings;
@@ -124,7 +130,7 @@ final class SendfilePut implements AutoCloseable {
     }
 
     private FullHttpResponse exchange(Request signed, FileChannel file, long sizeBytes) throws IOException {
-        Exchange exchange = new Exchange(options);
+        Exchange exchange = new Exchange(options.readTimeout(), options.writeTimeout());
         ChannelFuture connected = new Bootstrap()
                 .group(group())
                 .channel(NioSocketChannel.class)
@@ -151,7 +157,6 @@ final class SendfilePut implements AutoCloseable {
         try {
             return exchange.response.get();
         } catch (InterruptedException e) {
-            connected.channel().close();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while uploading");
         } catch (ExecutionException e) {
@@ -184,6 +189,7 @@ final class SendfilePut implements AutoCloseable {
         return new ErrorResponseException(error, response, null);
     }
 
+    /** Made at the first put: most stores (health checks, the evidence store) never put a segment. */
     private EventLoopGroup group() {
         synchronized (groupLock) {
             if (group == null) {
@@ -211,12 +217,14 @@ final class SendfilePut implements AutoCloseable {
      */
     private static final class Exchange extends SimpleChannelInboundHandler<FullHttpResponse> {
         final CompletableFuture<FullHttpResponse> response = new CompletableFuture<>();
-        private final S3ClientOptions options;
+        private final Duration readTimeout;
+        private final Duration writeTimeout;
         private volatile boolean sent;
         private volatile Throwable writeFailure;
 
-        Exchange(S3ClientOptions options) {
-            this.options = options;
+        Exchange(Duration readTimeout, Duration writeTimeout) {
+            this.readTimeout = readTimeout;
+            this.writeTimeout = writeTimeout;
         }
 
         void send(Channel channel, HttpRequest head, DefaultFileRegion body) {
@@ -243,7 +251,6 @@ final class SendfilePut implements AutoCloseable {
             if (!response.complete(answer.retain())) {
                 answer.release();
             }
-            ctx.close();
         }
 
         @Override
@@ -252,10 +259,10 @@ final class SendfilePut implements AutoCloseable {
                 ctx.fireUserEventTriggered(event);
             } else if (idle.state() == IdleState.WRITER_IDLE && !sent && writeFailure == null) {
                 fail(new SocketTimeoutException("no progress sending the request body for "
-                        + options.writeTimeout().toMillis() + " ms"));
+                        + writeTimeout.toMillis() + " ms"));
                 ctx.close();
             } else if (idle.state() == IdleState.READER_IDLE && (sent || writeFailure != null)) {
-                fail(new SocketTimeoutException("no response within " + options.readTimeout().toMillis()
+                fail(new SocketTimeoutException("no response within " + readTimeout.toMillis()
                         + " ms of sending the request"));
                 ctx.close();
             }
